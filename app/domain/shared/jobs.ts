@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/**
+ * Job contracts: every message that crosses the queue, as a zod union keyed by topic. Payloads
+ * carry ids only, never personal data. Each topic belongs to one queue (one worker pool per queue).
+ */
+export const QUEUES = ['notify'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export const JobMessage = z.discriminatedUnion('topic', [
+  z.object({ topic: z.literal('notify.deliver'), notificationId: z.number().int().positive() }),
+]);
+export type JobMessage = z.infer<typeof JobMessage>;
+export type Topic = JobMessage['topic'];
+
+export const QUEUE_OF_TOPIC: Record<Topic, QueueName> = {
+  'notify.deliver': 'notify',
+};
+
+/** The job id used on the queue for an outbox row: replays of the same row are ignored by BullMQ. */
+export function jobIdForOutbox(outboxId: number): string {
+  return `ob-${outboxId}`;
+}
+
+/** Splits a message into topic and payload (the payload is what the queue stores). */
+export function toPayload(message: JobMessage): { topic: Topic; payload: Omit<JobMessage, 'topic'> } {
+  const { topic, ...payload } = message;
+  return { topic, payload };
+}
+
+/** Parses a queue job back into a message; throws a ZodError for a malformed payload. */
+export function parseJob(topic: string, payload: unknown): JobMessage {
+  return JobMessage.parse({ ...(payload as object), topic });
+}

@@ -1,0 +1,104 @@
+/** English strings. kk.ts and ru.ts must have exactly the same keys (checked by the compiler). */
+const en = {
+  meta: {
+    title: 'Dauys — petitions and local issues of Kazakhstan',
+    description:
+      'Dauys is the official channel for e-petitions and reports of local problems to akimats in Kazakhstan.',
+  },
+  shell: {
+    skipToContent: 'Skip to main content',
+    brand: 'Dauys',
+    tagline: 'Citizens’ voice: petitions and local issues',
+    mainNav: 'Main navigation',
+    nav: {
+      petitions: 'Petitions',
+      report: 'Report an issue',
+      projects: 'National projects',
+      dashboard: 'Dashboard',
+      signIn: 'Sign in',
+    },
+    language: 'Language',
+    languageNames: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
+    footer: {
+      about: 'Dauys is the e-petition and local-issue portal of the Republic of Kazakhstan.',
+      dataSources: 'Data sources',
+      boundaries: 'Boundaries: UNHCR / OCHA, via HDX (CC BY-IGO 3.0).',
+      kato: 'Administrative units: KATO classifier of the Bureau of National Statistics, edition 17.10.2022.',
+    },
+    demoBanner: 'Demonstration installation: the data and identities here are not real.',
+  },
+  home: {
+    heading: 'Your voice reaches the state',
+    lead: 'File and sign petitions to the Government, ministries and local akimats and maslikhats, report local problems to the akimat responsible, and follow what was done — in public.',
+    regionsHeading: 'Regions and cities of republican significance',
+    regionsLead: 'Choose a region to see its districts, cities and local bodies.',
+    projectsHeading: 'National projects',
+    projectsLead: 'Petitions and reports are linked to the national projects they affect.',
+    projectStatus: { active: 'Active', closed: 'Closed' },
+    period: 'Period: {{period}}',
+    centre: 'Centre: {{centre}}',
+    districtCount_one: '{{count}} district or city',
+    districtCount_other: '{{count}} districts and cities',
+  },
+  unitType: {
+    region: 'Region',
+    city_of_republican_significance: 'City of republican significance',
+    district: 'District',
+    city_of_regional_significance: 'City of regional significance',
+    city_district: 'City district',
+  },
+  region: {
+    breadcrumbHome: 'Home',
+    population: 'Population: {{population}} (as of {{asOf}})',
+    populationUnknown: 'Population: no data',
+    unitsHeading: 'Districts and cities',
+    bodiesHeading: 'Local bodies',
+    akimat: 'Akimat',
+    maslikhat: 'Maslikhat',
+    departmentsCount_one: '{{count}} department',
+    departmentsCount_other: '{{count}} departments',
+    departmentsHeading: 'Departments of the akimat',
+    table: {
+      caption: 'Districts and cities of {{region}}',
+      name: 'Name',
+      type: 'Type',
+      kato: 'KATO code',
+      akimat: 'Akimat',
+      population: 'Population',
+    },
+    needsReview: 'under review',
+  },
+  projects: {
+    heading: 'National projects',
+    lead: 'National projects serve the national priorities. Petitions and reports are linked to the projects they affect.',
+    priority: 'National priority: {{priority}}',
+  },
+  section: {
+    coming: 'This part of the portal opens in the next release. Until then you can browse regions and national projects.',
+    backHome: 'Go to the home page',
+  },
+  notify: {
+    welcome: {
+      subject: 'Welcome to Dauys',
+      body: 'Hello {{name}},\n\nWelcome to Dauys, the portal for e-petitions and local issues of Kazakhstan. You will receive messages about your petitions and reports here.\n\nDauys',
+    },
+    footer: 'You receive this message because you have an account on Dauys.',
+  },
+  errors: {
+    notFoundTitle: 'Page not found',
+    notFoundText: 'There is no page at this address. Check the address or go to the home page.',
+    errorTitle: 'Something went wrong',
+    errorText: 'The page could not be shown. Please try again later. If it keeps happening, tell us the reference below.',
+    reference: 'Reference: {{id}}',
+    badRequest: 'The request could not be understood.',
+  },
+} as const;
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Messages = Widen<typeof en>;
+export default en;
+
+/** Locales may add plural forms (ru: _few, _many) but must carry every English key. */
+export function defineMessages<T extends Messages>(messages: T): T {
+  return messages;
+}

@@ -1,0 +1,22 @@
+import { openDatabase, type DbHandle } from '../../db/client';
+import { systemClock, type Deps } from '../domain/shared/deps';
+import { getEnv } from './env.server';
+import { domainLogger } from './logger.server';
+import { replaceSingleton, singleton } from './singleton.server';
+
+/** The process's database: PostgreSQL when DATABASE_URL is set, else the embedded PGlite folder. */
+export function getDbHandle(): DbHandle {
+  return singleton('db', () => {
+    const env = getEnv();
+    return openDatabase({ databaseUrl: env.databaseUrl, pgliteDir: env.pgliteDir });
+  });
+}
+
+/** Used by the start script and tests to install an already opened database. */
+export function setDbHandle(handle: DbHandle | undefined): void {
+  replaceSingleton('db', handle);
+}
+
+export function getDeps(bindings: Record<string, unknown> = {}): Deps {
+  return { db: getDbHandle().db, clock: systemClock, log: domainLogger(bindings) };
+}

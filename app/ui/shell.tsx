@@ -1,0 +1,90 @@
+import { Link, NavLink, useLocation } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LOCALES } from '../i18n';
+import { useLocale } from './locale';
+
+function LanguageSwitcher() {
+  const { t } = useTranslation();
+  const current = useLocale();
+  const location = useLocation();
+  const hrefFor = (lng: string) => {
+    const params = new URLSearchParams(location.search);
+    params.set('lng', lng);
+    return `${location.pathname}?${params.toString()}`;
+  };
+  return (
+    <nav aria-label={t('shell.language')} className="lang-switcher">
+      <ul>
+        {LOCALES.map((lng) => (
+          <li key={lng}>
+            <a
+              href={hrefFor(lng)}
+              lang={lng}
+              hrefLang={lng}
+              aria-current={lng === current ? 'true' : undefined}
+            >
+              {t(`shell.languageNames.${lng}`)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function Shell({ children, demo }: { children: ReactNode; demo: boolean }) {
+  const { t } = useTranslation();
+  const nav = [
+    ['/petitions', t('shell.nav.petitions')],
+    ['/reports/new', t('shell.nav.report')],
+    ['/projects', t('shell.nav.projects')],
+    ['/dashboard', t('shell.nav.dashboard')],
+  ] as const;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      {demo ? (
+        <p className="demo-banner" role="note">
+          {t('shell.demoBanner')}
+        </p>
+      ) : null}
+      <header className="site-header">
+        <div className="container header-row">
+          <Link to="/" className="brand">
+            <span className="brand-name">{t('shell.brand')}</span>
+            <span className="brand-tagline">{t('shell.tagline')}</span>
+          </Link>
+          <LanguageSwitcher />
+        </div>
+        <nav aria-label={t('shell.mainNav')} className="main-nav">
+          <ul className="container">
+            {nav.map(([to, label]) => (
+              <li key={to}>
+                <NavLink to={to}>{label}</NavLink>
+              </li>
+            ))}
+            <li className="nav-signin">
+              <NavLink to="/signin">{t('shell.nav.signIn')}</NavLink>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} className="container">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t('shell.footer.about')}</p>
+          <h2 className="footer-heading">{t('shell.footer.dataSources')}</h2>
+          <ul>
+            <li>{t('shell.footer.boundaries')}</li>
+            <li>{t('shell.footer.kato')}</li>
+          </ul>
+        </div>
+      </footer>
+    </>
+  );
+}

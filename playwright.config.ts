@@ -1,0 +1,52 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+// The portal under test is the production build started exactly as `npm start` starts it, on a
+// fresh embedded database in a temporary folder and a private Redis key prefix.
+process.env.DAUYS_E2E_DIR ??= mkdtempSync(path.join(tmpdir(), 'dauys-e2e-'));
+process.env.DAUYS_E2E_PREFIX ??= `dauys_e2e_${Date.now().toString(36)}`;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const BASE_URL = `http://localhost:${PORT}`;
+
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  },
+};
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  timeout: 30_000,
+  globalTeardown: './tests/e2e/global-teardown.ts',
+  use: { baseURL: BASE_URL, trace: 'off', locale: 'en-GB' },
+  projects: [
+    { name: 'chromium', use: chromium },
+    { name: 'no-javascript', use: { ...chromium, javaScriptEnabled: false }, grep: /@nojs/ },
+  ],
+  webServer: {
+    command: 'node node_modules/tsx/dist/cli.mjs scripts/start.ts',
+    url: `${BASE_URL}/readyz`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      NODE_ENV: 'test',
+      PORT: String(PORT),
+      PGLITE_DIR: path.join(process.env.DAUYS_E2E_DIR, 'pglite'),
+      MAIL_DIR: path.join(process.env.DAUYS_E2E_DIR, 'mail'),
+      REDIS_URL: process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: process.env.DAUYS_E2E_PREFIX,
+      DEMO: 'true',
+      LOG_LEVEL: 'warn',
+    },
+  },
+});

@@ -1,0 +1,14 @@
+/** `npm run db:seed`: loads reference data (and demo content when DEMO is on). Safe to run again. */
+import { seedDemoContent } from '../app/domain/demo/seed';
+import { getDbHandle } from '../app/services/db.server';
+import { getEnv } from '../app/services/env.server';
+import { seedReferenceData } from '../db/seed';
+
+const handle = getDbHandle();
+try {
+  const report = await seedReferenceData(handle.db, { log: (m) => process.stdout.write(`${m}\n`) });
+  process.stdout.write(`reference data: ${JSON.stringify(report)}\n`);
+  if (getEnv().demo) process.stdout.write(`demo content: ${JSON.stringify(await seedDemoContent({ db: handle.db }))}\n`);
+} finally {
+  await handle.close();
+}

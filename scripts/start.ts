@@ -1,0 +1,61 @@
+/**
+ * `npm start`: the whole portal in one process for a local run. Finds or starts Redis, builds the
+ * app if its sources changed, migrates and seeds the database (embedded PGlite unless DATABASE_URL
+ * is set), then serves web + workers + outbox relay on PORT (3000) until SIGINT/SIGTERM.
+ */
+import { seedDemoContent } from '../app/domain/demo/seed';
+import { getDbHandle } from '../app/services/db.server';
+import { EnvError, parseEnv, reloadEnv } from '../app/services/env.server';
+import { closeServer, createWebApp, listen, loadBuild } from '../app/services/http.server';
+import { logger } from '../app/services/logger.server';
+import { seedReferenceData } from '../db/seed';
+import { runMigrations } from '../db/migrate';
+import { startBackground } from '../workers/background';
+import { ensureBuild } from './build-if-needed';
+import { ensureRedis, RedisUnavailableError } from './redis-launcher';
+
+async function main() {
+  const initial = parseEnv(process.env);
+  const redis = await ensureRedis({ url: initial.redisUrl, explicit: initial.redisUrlExplicit, dataDir: '.data/redis' });
+  process.env.REDIS_URL = redis.url;
+  const env = reloadEnv();
+  if (redis.started) logger.info({ redis: redis.url }, 'started a local redis-server');
+
+  await ensureBuild((msg) => logger.info(msg));
+  const handle = getDbHandle();
+  logger.info({ database: handle.location }, 'database');
+  await runMigrations(handle);
+  const report = await seedReferenceData(handle.db, { log: (msg) => logger.info(msg) });
+  logger.info({ seeded: report }, 'reference data ready');
+  if (env.demo) {
+    const demo = await seedDemoContent({ db: handle.db });
+    logger.info(demo, 'demo content ready');
+  }
+
+  const background = startBackground({ db: handle.db, env, log: logger });
+  const server = await listen(createWebApp(await loadBuild()), env.port, env.host);
+  logger.info(`Dauys is running on http://localhost:${env.port}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await closeServer(server);
+    await background.close();
+    await handle.close();
+    await redis.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof EnvError || err instanceof RedisUnavailableError) {
+    process.stderr.write(`\n${err.message}\n\n`);
+  } else {
+    process.stderr.write(`\nDauys failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  process.exit(1);
+});

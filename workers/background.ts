@@ -1,0 +1,45 @@
+import type { Db } from '../db/client';
+import type { Logger } from '../app/domain/shared/deps';
+import { systemClock } from '../app/domain/shared/deps';
+import { startWorkers } from './runtime';
+import type { Env } from '../app/services/env.server';
+import { createMailer } from '../app/services/mailer.server';
+import { bullmqPublisher, closeQueues, createQueues } from '../app/services/queue.server';
+import { createRedis } from '../app/services/redis.server';
+import { startRelay } from '../app/services/relay.server';
+
+export interface Background {
+  close(): Promise<void>;
+}
+
+/** The outbox relay and the queue workers, sharing one Redis connection. */
+export function startBackground(opts: { db: Db; env: Env; log: Logger; workers?: boolean; relay?: boolean }): Background {
+  const { db, env, log } = opts;
+  const connection = createRedis(env.redisUrl);
+  connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
+  const queues = createQueues(connection, env.redisPrefix);
+  const relay =
+    opts.relay === false
+      ? undefined
+      : startRelay({ db, publish: bullmqPublisher(queues), intervalMs: env.relayIntervalMs, log });
+  const running =
+    opts.workers === false
+      ? undefined
+      : startWorkers({
+          connection,
+          prefix: env.redisPrefix,
+          log,
+          ctx: {
+            deps: { db, clock: systemClock, log },
+            mailer: createMailer({ smtpUrl: env.smtpUrl, mailDir: env.mailDir, from: env.mailFrom }),
+          },
+        });
+  return {
+    async close() {
+      await relay?.close();
+      await running?.close();
+      await closeQueues(queues);
+      connection.disconnect();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { UnrecoverableError, type Job } from 'bullmq';
+import { ZodError } from 'zod';
+import { deliverNotification, type MailPort } from '../app/domain/notify/notify';
+import type { Deps } from '../app/domain/shared/deps';
+import { DomainError } from '../app/domain/shared/errors';
+import { parseJob, type JobMessage } from '../app/domain/shared/jobs';
+
+export interface WorkerContext {
+  deps: Deps;
+  mailer: MailPort;
+}
+
+/** One line per topic: parse, call the domain. Each domain call is idempotent per job. */
+async function dispatch(ctx: WorkerContext, message: JobMessage): Promise<unknown> {
+  switch (message.topic) {
+    case 'notify.deliver':
+      return deliverNotification(ctx.deps, ctx.mailer, message.notificationId);
+  }
+}
+
+/** Processes a queue job; a malformed payload or a refused domain rule fails it without retry. */
+export async function processJob(ctx: WorkerContext, job: Pick<Job, 'name' | 'data' | 'id'>): Promise<unknown> {
+  let message: JobMessage;
+  try {
+    message = parseJob(job.name, job.data);
+  } catch (err) {
+    if (err instanceof ZodError) throw new UnrecoverableError(`malformed ${job.name} job ${job.id}: ${err.message}`);
+    throw err;
+  }
+  try {
+    return await dispatch(ctx, message);
+  } catch (err) {
+    if (err instanceof DomainError) throw new UnrecoverableError(`${job.name} job ${job.id}: ${err.code}`);
+    throw err;
+  }
+}
