@@ -65,7 +65,7 @@ describe('outbox -> relay -> queue -> worker', () => {
     expect(await relayOutbox(db, publish)).toBe(0);
 
     const counts = await queues.notify.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed');
-    expect(counts.waiting + counts.active + counts.completed).toBe(1);
+    expect((counts.waiting ?? 0) + (counts.active ?? 0) + (counts.completed ?? 0)).toBe(1);
     const job = await queues.notify.getJob(jobIdForOutbox(row!.id));
     expect(job?.name).toBe('notify.deliver');
 
