@@ -92,6 +92,7 @@ export interface SeedData {
   nationalProjects: NationalProjectsFile;
   population: PopulationFile;
   holidays: HolidaysFile;
+  nameSupplements: z.output<(typeof seedFiles)['nameSupplements']['schema']>;
 }
 
 async function readJsonFile(dataDir: string, file: string): Promise<unknown> {
@@ -137,6 +138,7 @@ export async function loadSeedData(dataDir: string = defaultSeedDataDir): Promis
     nationalProjects: await loadSeedFile(dataDir, 'nationalProjects'),
     population: await loadSeedFile(dataDir, 'population'),
     holidays: await loadSeedFile(dataDir, 'holidays'),
+    nameSupplements: await loadSeedFile(dataDir, 'nameSupplements'),
   };
   checkCrossReferences(data);
   return data;
@@ -520,17 +522,37 @@ function buildGovernmentBodyRows(data: Pick<SeedData, 'governmentBodies'>): (typ
   ];
 }
 
-function buildPriorityRows(data: Pick<SeedData, 'nationalPriorities'>): (typeof nationalPriorities.$inferInsert)[] {
-  return data.nationalPriorities.ndp_2025.national_priorities.map((p) => ({
-    code: p.code,
-    plan: 'NDP-2025',
-    direction: p.direction,
-    nameKk: p.name_kk,
-    nameRu: p.name_ru,
-    nameEn: p.name_en,
-    verification: p.status,
-    source: 'kz_national_priorities_ndp.json: National Development Plan to 2025 (partly verified)',
-  }));
+/**
+ * A row's names: the supplement's where it gives one (written where the source lacks a language or
+ * has the wrong one, e.g. a "Russian" title in Kazakh), else the source's.
+ */
+function withSupplement(
+  source: { name_kk?: string | null; name_ru?: string | null; name_en?: string | null },
+  supplement: { name_kk?: string; name_ru?: string; name_en?: string } | undefined,
+) {
+  return {
+    nameKk: supplement?.name_kk ?? (source.name_kk || null),
+    nameRu: supplement?.name_ru ?? (source.name_ru || null),
+    nameEn: supplement?.name_en ?? (source.name_en || null),
+  };
+}
+
+function buildPriorityRows(
+  data: Pick<SeedData, 'nationalPriorities' | 'nameSupplements'>,
+): (typeof nationalPriorities.$inferInsert)[] {
+  return data.nationalPriorities.ndp_2025.national_priorities.map((p) => {
+    const names = withSupplement(p, data.nameSupplements.national_priorities[p.code]);
+    return {
+      code: p.code,
+      plan: 'NDP-2025',
+      direction: p.direction,
+      nameKk: names.nameKk,
+      nameRu: names.nameRu ?? p.name_ru,
+      nameEn: names.nameEn ?? p.name_en,
+      verification: p.status,
+      source: 'kz_national_priorities_ndp.json: National Development Plan to 2025 (partly verified)',
+    };
+  });
 }
 
 const CLOSED_STATUS = /cancel|invalidat|wound down|abolish|terminat|discontinu/i;
@@ -541,7 +563,7 @@ export function projectStatus(laterStatus: string | null): 'active' | 'closed' {
 }
 
 function buildProjectRows(
-  data: Pick<SeedData, 'nationalProjects' | 'nationalPriorities'>,
+  data: Pick<SeedData, 'nationalProjects' | 'nationalPriorities' | 'nameSupplements'>,
   log: (msg: string) => void,
 ): (typeof nationalProjects.$inferInsert)[] {
   const priorityOf = new Map<string, string>();
@@ -571,13 +593,14 @@ function buildProjectRows(
     })),
   ];
   return all.map(({ p, period, responsible }, i) => {
-    const missing = [!p.name_ru && 'Russian', !p.name_kk && 'Kazakh'].filter(Boolean).join(' or ');
+    const names = withSupplement(p, data.nameSupplements.national_projects[p.code]);
+    const missing = [!names.nameRu && 'Russian', !names.nameKk && 'Kazakh'].filter(Boolean).join(' or ');
     if (missing) log(`national_projects: ${p.code} has no ${missing} title; stored the English one (edit it)`);
     return {
       code: p.code,
-      nameKk: p.name_kk || p.name_en,
-      nameRu: p.name_ru || p.name_en,
-      nameEn: p.name_en,
+      nameKk: names.nameKk ?? p.name_en,
+      nameRu: names.nameRu ?? p.name_en,
+      nameEn: names.nameEn ?? p.name_en,
       summaryEn: p.summary,
       period,
       priorityCode: priorityOf.get(p.code) ?? null,

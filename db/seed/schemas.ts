@@ -579,6 +579,21 @@ export const iinBinVectorsFileSchema = z.object({
 // ---------------------------------------------------------------------------------------------
 // The files of db/seed/data and their schemas
 
+const supplementNames = z
+  .object({ name_kk: z.string().min(1), name_ru: z.string().min(1), name_en: z.string().min(1) })
+  .partial()
+  .strict();
+
+/** Names written by the project where a source file lacks a language (dauys_name_supplements.json). */
+export const nameSupplementsFileSchema = z.object({
+  _meta: z.object({ description: z.string() }).passthrough(),
+  national_projects: z.record(
+    z.string().regex(/^NP-[A-Z0-9-]+$/, 'expected a project code like NP-EDU'),
+    supplementNames,
+  ),
+  national_priorities: z.record(z.string().regex(/^P[0-9]{2}$/, 'expected a priority code like P01'), supplementNames),
+});
+
 export const seedFiles = {
   regions: { file: 'kz_regions.json', schema: regionsFileSchema },
   districts: { file: 'kz_kato_level2_districts.json', schema: districtsFileSchema },
@@ -593,5 +608,6 @@ export const seedFiles = {
   holidays: { file: 'kz_holidays.json', schema: holidaysFileSchema },
   petitionRules: { file: 'kz_petition_rules.json', schema: petitionRulesFileSchema },
   iinBinVectors: { file: 'kz_iin_bin_test_vectors.json', schema: iinBinVectorsFileSchema },
+  nameSupplements: { file: 'dauys_name_supplements.json', schema: nameSupplementsFileSchema },
 } as const;
 export type SeedFileKey = keyof typeof seedFiles;

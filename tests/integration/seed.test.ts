@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client';
+import { nationalPriorities, nationalProjects } from '../../db/schema';
 import {
   SEED_TABLES,
   SeedFileError,
@@ -259,6 +260,20 @@ describe('seedReferenceData on PostgreSQL', () => {
       { day: '2025-01-03', kind: 'transfer_rest' },
       { day: '2025-01-05', kind: 'transfer_work' },
     ]);
+  });
+
+  it('names every project and priority in Kazakh, Russian and English (supplements fill the gaps)', async () => {
+    const projects = await db().select().from(nationalProjects);
+    const priorities = await db().select().from(nationalPriorities);
+    for (const row of [...projects, ...priorities]) {
+      expect(row.nameKk, row.code).toBeTruthy();
+      expect(row.nameRu, row.code).toMatch(/[а-яё]/i);
+      expect(row.nameRu, row.code).not.toBe(row.nameKk);
+      expect(row.nameEn, row.code).toMatch(/^[^\u0400-\u04FF]+$/);
+    }
+    const security = projects.find((p) => p.code === 'NP-SECURITY');
+    expect(security?.nameRu).toContain('безопасности страны');
+    expect(priorities.find((p) => p.code === 'P06')?.nameRu).toBe('Национальное духовное возрождение');
   });
 
   it('a second run inserts nothing and leaves every count unchanged', async () => {
