@@ -1,4 +1,5 @@
 import i18next, { type i18n as I18n, type TFunction } from 'i18next';
+import { areas } from './areas';
 import en from './en';
 import kk from './kk';
 import ru from './ru';
@@ -7,7 +8,11 @@ export const LOCALES = ['kk', 'ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 /** Kazakh is the state language: the fallback when nothing else tells us. */
 export const DEFAULT_LOCALE: Locale = 'kk';
-export const messages = { kk, ru, en } as const;
+/** All strings of a locale: the shell's (en.ts, kk.ts, ru.ts) and each area's namespace (areas/). */
+function merge<L extends 'kk' | 'ru' | 'en'>(locale: L, core: object) {
+  return { ...core, ...Object.fromEntries(Object.entries(areas).map(([ns, area]) => [ns, area[locale]])) };
+}
+export const messages = { kk: merge('kk', kk), ru: merge('ru', ru), en: merge('en', en) } as const;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
