@@ -1,5 +1,5 @@
 import i18next, { type i18n as I18n, type TFunction } from 'i18next';
-import { areas } from './areas';
+import { areas, type AreaMessages } from './areas';
 import en from './en';
 import kk from './kk';
 import ru from './ru';
@@ -9,8 +9,9 @@ export type Locale = (typeof LOCALES)[number];
 /** Kazakh is the state language: the fallback when nothing else tells us. */
 export const DEFAULT_LOCALE: Locale = 'kk';
 /** All strings of a locale: the shell's (en.ts, kk.ts, ru.ts) and each area's namespace (areas/). */
-function merge<L extends 'kk' | 'ru' | 'en'>(locale: L, core: object) {
-  return { ...core, ...Object.fromEntries(Object.entries(areas).map(([ns, area]) => [ns, area[locale]])) };
+function merge<L extends 'kk' | 'ru' | 'en', C extends object>(locale: L, core: C): C & AreaMessages<L> {
+  const namespaces = Object.entries(areas as Record<string, Record<L, object>>).map(([ns, area]) => [ns, area[locale]]);
+  return { ...core, ...Object.fromEntries(namespaces) } as C & AreaMessages<L>;
 }
 export const messages = { kk: merge('kk', kk), ru: merge('ru', ru), en: merge('en', en) } as const;
 

@@ -2,4 +2,7 @@
  * Area namespaces: each area of the portal keeps its strings in its own file (t('<area>.key')),
  * built with defineArea. Register a new area here.
  */
-export const areas: Record<string, { kk: object; ru: object; en: object }> = {};
+export const areas = {};
+
+export type Areas = typeof areas;
+export type AreaMessages<L extends 'kk' | 'ru' | 'en'> = { [K in keyof Areas]: Areas[K] extends Record<L, infer M> ? M : never };
