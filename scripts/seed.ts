@@ -1,5 +1,5 @@
 /** `npm run db:seed`: loads reference data (and demo content when DEMO is on). Safe to run again. */
-import { seedDemoContent } from '../app/domain/demo/seed';
+import { seedDemoContent } from '../app/domain/demo/seed.server';
 import { getDbHandle } from '../app/services/db.server';
 import { getEnv } from '../app/services/env.server';
 import { seedReferenceData } from '../db/seed';

@@ -3,7 +3,7 @@
  * app if its sources changed, migrates and seeds the database (embedded PGlite unless DATABASE_URL
  * is set), then serves web + workers + outbox relay on PORT (3000) until SIGINT/SIGTERM.
  */
-import { seedDemoContent } from '../app/domain/demo/seed';
+import { seedDemoContent } from '../app/domain/demo/seed.server';
 import { getDbHandle } from '../app/services/db.server';
 import { EnvError, parseEnv, reloadEnv } from '../app/services/env.server';
 import { closeServer, createWebApp, listen, loadBuild } from '../app/services/http.server';

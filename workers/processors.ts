@@ -1,6 +1,6 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { ZodError } from 'zod';
-import { deliverNotification, type MailPort } from '../app/domain/notify/notify';
+import { deliverNotification, type MailPort } from '../app/domain/notify/notify.server';
 import type { Deps } from '../app/domain/shared/deps';
 import { DomainError } from '../app/domain/shared/errors';
 import { parseJob, type JobMessage } from '../app/domain/shared/jobs';

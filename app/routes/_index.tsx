@@ -1,6 +1,6 @@
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { listProjects, listRegions } from '../domain/reference/queries';
+import { listProjects, listRegions } from '../domain/reference/queries.server';
 import { getDeps } from '../services/db.server';
 import { useNames } from '../ui/locale';
 

@@ -1,6 +1,6 @@
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { listProjects } from '../domain/reference/queries';
+import { listProjects } from '../domain/reference/queries.server';
 import { getDeps } from '../services/db.server';
 import { useNames } from '../ui/locale';
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { getRegion } from '../domain/reference/queries';
+import { getRegion } from '../domain/reference/queries.server';
 import { getDeps } from '../services/db.server';
 import { formatDate, formatNumber, useLocale, useNames } from '../ui/locale';
 

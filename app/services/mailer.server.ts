@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import type { MailMessage, MailPort } from '../domain/notify/notify';
+import type { MailMessage, MailPort } from '../domain/notify/notify.server';
 
 /**
  * Email delivery. With SMTP_URL: nodemailer over SMTP. Without: each message is written as an .eml

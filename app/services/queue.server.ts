@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { OutgoingJob, Publisher } from '../domain/outbox/outbox';
+import type { OutgoingJob, Publisher } from '../domain/outbox/outbox.server';
 import { QUEUES, type QueueName } from '../domain/shared/jobs';
 
 /** Completed jobs are kept a week so a replayed jobId is still recognised and ignored. */

@@ -1,4 +1,4 @@
-import { relayOutbox, type Publisher } from '../domain/outbox/outbox';
+import { relayOutbox, type Publisher } from '../domain/outbox/outbox.server';
 import type { Db } from '../../db/client';
 import type { Logger } from '../domain/shared/deps';
 

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, notifications } from '../../db/schema';
-import { createNotification, type MailMessage, type MailPort } from '../../app/domain/notify/notify';
-import { relayOutbox, unpublishedCount } from '../../app/domain/outbox/outbox';
+import { createNotification, type MailMessage, type MailPort } from '../../app/domain/notify/notify.server';
+import { relayOutbox, unpublishedCount } from '../../app/domain/outbox/outbox.server';
 import { silentLogger, systemClock } from '../../app/domain/shared/deps';
 import { jobIdForOutbox } from '../../app/domain/shared/jobs';
 import { bullmqPublisher, closeQueues, createQueues, type Queues } from '../../app/services/queue.server';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { notifications } from '../../../db/schema';
 import { getT, type Locale } from '../../i18n';
-import { enqueue } from '../outbox/outbox';
+import { enqueue } from '../outbox/outbox.server';
 import type { Deps } from '../shared/deps';
 import { NotFoundError } from '../shared/errors';
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { notifications } from '../../../db/schema';
-import { createNotification } from '../notify/notify';
+import { createNotification } from '../notify/notify.server';
 import type { Deps } from '../shared/deps';
 
 export const DEMO_MAILBOX = 'demo@dauys.local';
