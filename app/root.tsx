@@ -12,8 +12,10 @@ import {
 import type { ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { DEFAULT_LOCALE, getI18n, getT, type Locale } from './i18n';
+import { csrfTokenOf } from './services/csrf.server';
 import { getEnv } from './services/env.server';
 import { resolveLocale } from './services/locale.server';
+import { getSession } from './services/session.server';
 import styles from './styles/app.css';
 import { Shell } from './ui/shell';
 
@@ -25,7 +27,12 @@ export const links: LinksFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = resolveLocale(request);
   const requestId = typeof context.requestId === 'string' ? context.requestId : '';
-  return { locale, demo: getEnv().demo, requestId };
+  const session = await getSession(request);
+  const user =
+    session && session.stage === 'active'
+      ? { displayName: session.displayName, kind: session.actor.kind, roles: session.actor.roles.map((r) => r.role) }
+      : null;
+  return { locale, demo: getEnv().demo, requestId, csrf: csrfTokenOf(request) ?? '', user };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -46,7 +53,9 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={getI18n(locale)}>
-          <Shell demo={data?.demo ?? false}>{children}</Shell>
+          <Shell demo={data?.demo ?? false} user={data?.user ?? null}>
+            {children}
+          </Shell>
         </I18nextProvider>
         <ScrollRestoration />
         <Scripts />

@@ -3,7 +3,9 @@
  * app if its sources changed, migrates and seeds the database (embedded PGlite unless DATABASE_URL
  * is set), then serves web + workers + outbox relay on PORT (3000) until SIGINT/SIGTERM.
  */
-import { seedDemoContent } from '../app/domain/demo/seed.server';
+import { demoAdministratorInvite, seedDemoContent } from '../app/domain/demo/seed.server';
+import { systemClock } from '../app/domain/shared/deps';
+import { getIdentityConfig } from '../app/services/identity.server';
 import { getDbHandle } from '../app/services/db.server';
 import { EnvError, parseEnv, reloadEnv } from '../app/services/env.server';
 import { closeServer, createWebApp, listen, loadBuild } from '../app/services/http.server';
@@ -30,6 +32,8 @@ async function main() {
   if (env.demo) {
     const demo = await seedDemoContent({ db: handle.db });
     logger.info(demo, 'demo content ready');
+    const invite = await demoAdministratorInvite({ db: handle.db, clock: systemClock, log: logger }, getIdentityConfig());
+    if (invite) logger.info(`Demo administrator invitation (one use, 72 h): ${env.publicOrigin}/invite/${invite}`);
   }
 
   const background = startBackground({ db: handle.db, env, log: logger });

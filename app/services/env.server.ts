@@ -30,6 +30,45 @@ const EnvSchema = z
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_DIR: z.string().min(1).default('.data/mail'),
     RELAY_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+    IIN_HMAC_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9+/_=-]{43,}$/, 'must be at least 32 random bytes, base64 or base64url encoded')
+      .optional(),
+    IIN_HMAC_KEY_VERSION: z.coerce.number().int().min(1).default(1),
+    IIN_HMAC_PREVIOUS_KEYS: z
+      .string()
+      .regex(/^([0-9]+:[A-Za-z0-9+/_=-]{43,})(,[0-9]+:[A-Za-z0-9+/_=-]{43,})*$/, 'must be version:key pairs separated by commas')
+      .optional(),
+    RP_ID: z.string().regex(/^[a-z0-9.-]+$/, 'must be a host name such as dauys.kz').optional(),
+    IDENTITY_PROVIDERS: z
+      .string()
+      .regex(/^(demo|oidc)(,(demo|oidc))*$/, 'a comma-separated list of: demo, oidc')
+      .optional(),
+    OIDC_ISSUER: z.string().url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_SCOPES: z.string().default('openid profile'),
+    OIDC_CLAIM_IIN: z.string().default('iin'),
+    OIDC_CLAIM_GIVEN_NAME: z.string().default('given_name'),
+    OIDC_CLAIM_FAMILY_NAME: z.string().default('family_name'),
+    OIDC_CLAIM_BIRTHDATE: z.string().default('birthdate'),
+    OIDC_CLAIM_RESIDENCE: z.string().default('residence_kato'),
+    OIDC_CLAIM_EMAIL: z.string().default('email'),
+    /** Lets the OIDC client talk to an http:// issuer (local test providers only). */
+    OIDC_ALLOW_INSECURE: bool.optional(),
+  })
+  .superRefine((e, ctx) => {
+    const production = e.NODE_ENV === 'production';
+    const providers = (e.IDENTITY_PROVIDERS ?? (production ? 'oidc' : 'demo')).split(',');
+    if (production && !e.IIN_HMAC_KEY)
+      ctx.addIssue({ code: 'custom', path: ['IIN_HMAC_KEY'], message: 'is required in production (32+ random bytes, base64)' });
+    if (production && providers.includes('demo'))
+      ctx.addIssue({ code: 'custom', path: ['IDENTITY_PROVIDERS'], message: 'the demo identity provider refuses to run in production' });
+    if (production && e.OIDC_ALLOW_INSECURE)
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ALLOW_INSECURE'], message: 'is not allowed in production' });
+    if (providers.includes('oidc'))
+      for (const k of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const)
+        if (!e[k]) ctx.addIssue({ code: 'custom', path: [k], message: 'is required when IDENTITY_PROVIDERS includes oidc' });
   })
   .transform((e) => ({
     nodeEnv: e.NODE_ENV,
@@ -48,6 +87,34 @@ const EnvSchema = z
     smtpUrl: e.SMTP_URL,
     mailDir: e.MAIL_DIR,
     relayIntervalMs: e.RELAY_INTERVAL_MS,
+    iinHmacKey: e.IIN_HMAC_KEY,
+    iinHmacKeyVersion: e.IIN_HMAC_KEY_VERSION,
+    iinHmacPreviousKeys: (e.IIN_HMAC_PREVIOUS_KEYS ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => {
+        const [version, key] = pair.split(':') as [string, string];
+        return { version: Number(version), key };
+      }),
+    rpId: e.RP_ID ?? new URL(e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).hostname,
+    identityProviders: (e.IDENTITY_PROVIDERS ?? (e.NODE_ENV === 'production' ? 'oidc' : 'demo')).split(',') as ('demo' | 'oidc')[],
+    oidc: e.OIDC_ISSUER
+      ? {
+          issuer: e.OIDC_ISSUER,
+          clientId: e.OIDC_CLIENT_ID ?? '',
+          clientSecret: e.OIDC_CLIENT_SECRET ?? '',
+          scopes: e.OIDC_SCOPES,
+          allowInsecure: e.OIDC_ALLOW_INSECURE ?? false,
+          claims: {
+            iin: e.OIDC_CLAIM_IIN,
+            givenName: e.OIDC_CLAIM_GIVEN_NAME,
+            familyName: e.OIDC_CLAIM_FAMILY_NAME,
+            birthDate: e.OIDC_CLAIM_BIRTHDATE,
+            residenceKato: e.OIDC_CLAIM_RESIDENCE,
+            email: e.OIDC_CLAIM_EMAIL,
+          },
+        }
+      : undefined,
   }));
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -12,6 +12,8 @@ import { isLocale } from '../i18n';
 import { getDbHandle } from './db.server';
 import { getEnv } from './env.server';
 import { LOCALE_COOKIE } from './locale.server';
+import { serializeCookie } from './cookies.server';
+import { csrfCookieName, newCsrfToken } from './csrf.server';
 import { logger } from './logger.server';
 import { pingRedis } from './redis.server';
 
@@ -54,6 +56,16 @@ export function opsRouter(opts: { db: () => Db; redisUrl: string }): express.Rou
   return router;
 }
 
+/** Whether an Origin header names this portal (its public origin, or the host it was reached at). */
+export function sameOrigin(origin: string, publicOrigin: string, host: string | undefined): boolean {
+  if (origin === publicOrigin) return true;
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 export function createWebApp(build: ServerBuild): express.Express {
   const env = getEnv();
   const app = express();
@@ -86,6 +98,35 @@ export function createWebApp(build: ServerBuild): express.Express {
   });
 
   app.use(opsRouter({ db: () => getDbHandle().db, redisUrl: env.redisUrl }));
+
+  // The client address reaches Remix in a header only this server sets (never the client's own).
+  app.use((req, _res, next) => {
+    req.headers['x-dauys-client-ip'] = req.ip ?? '';
+    next();
+  });
+
+  // Cross-site state-changing requests are refused outright; same-site ones still need the CSRF token.
+  app.use((req, res, next) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
+    const site = req.headers['sec-fetch-site'];
+    const origin = req.headers.origin;
+    if (site === 'cross-site' || (origin !== undefined && !sameOrigin(origin, env.publicOrigin, req.headers.host))) {
+      res.status(403).type('text/plain').send('Cross-site request refused');
+      return;
+    }
+    next();
+  });
+
+  // Every visitor gets a CSRF token cookie on first contact (double-submit protection).
+  app.use((req, res, next) => {
+    const name = csrfCookieName();
+    if (!new RegExp(`(?:^|;\\s*)${name}=`).test(req.headers.cookie ?? '')) {
+      const token = newCsrfToken();
+      res.append('Set-Cookie', serializeCookie(name, token));
+      req.headers.cookie = req.headers.cookie ? `${req.headers.cookie}; ${name}=${token}` : `${name}=${token}`;
+    }
+    next();
+  });
 
   // A language chosen by URL (?lng=kk) is remembered in a cookie for the next pages.
   app.use((req, res, next) => {

@@ -33,7 +33,13 @@ function LanguageSwitcher() {
   );
 }
 
-export function Shell({ children, demo }: { children: ReactNode; demo: boolean }) {
+export interface ShellUser {
+  displayName: string;
+  kind: 'citizen' | 'staff';
+  roles: string[];
+}
+
+export function Shell({ children, demo, user }: { children: ReactNode; demo: boolean; user: ShellUser | null }) {
   const { t } = useTranslation();
   const nav = [
     ['/petitions', t('shell.nav.petitions')],
@@ -66,8 +72,17 @@ export function Shell({ children, demo }: { children: ReactNode; demo: boolean }
                 <NavLink to={to}>{label}</NavLink>
               </li>
             ))}
+            {user?.roles.includes('administrator') ? (
+              <li>
+                <NavLink to="/admin/staff">{t('identity.staff.title')}</NavLink>
+              </li>
+            ) : null}
             <li className="nav-signin">
-              <NavLink to="/signin">{t('shell.nav.signIn')}</NavLink>
+              {user ? (
+                <NavLink to="/account">{user.displayName}</NavLink>
+              ) : (
+                <NavLink to="/signin">{t('shell.nav.signIn')}</NavLink>
+              )}
             </li>
           </ul>
         </nav>

@@ -1,3 +1,5 @@
 export * from './reference';
 export * from './outbox';
 export * from './notify';
+export * from './identity';
+export * from './audit';

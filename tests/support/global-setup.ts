@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../db/client';
 import { runMigrations } from '../../db/migrate';
 import { databaseUrl, dropDatabase, uniqueName, withAdmin } from './pg';
+import { deleteRedisKeys } from './redis';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,5 +33,6 @@ export default async function setup(project: TestProject) {
       for (const r of rows) await sql.unsafe(`drop database if exists "${r.datname}" with (force)`);
     });
     await dropDatabase(template);
+    await deleteRedisKeys(process.env.REDIS_PREFIX ?? '');
   };
 }

@@ -29,3 +29,19 @@ export function createTestRedis(): TestRedis {
     },
   };
 }
+
+/** Deletes every key under a prefix (the run's rate-limit and queue keys). */
+export async function deleteRedisKeys(prefix: string): Promise<void> {
+  if (!prefix.startsWith('dauys_')) return;
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

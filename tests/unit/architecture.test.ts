@@ -23,7 +23,7 @@ describe('import directions', () => {
   });
 
   it('allows the permitted directions', async () => {
-    expect(await lint('app/routes/x.tsx', "import { listRegions } from '../domain/reference/queries';\nexport const a = listRegions;\n")).toEqual([]);
+    expect(await lint('app/routes/x.tsx', "import { listRegions } from '../domain/reference/queries.server';\nexport const a = listRegions;\n")).toEqual([]);
     expect(await lint('app/domain/x/y.ts', "import { units } from '../../../db/schema';\nexport const a = units;\n")).toEqual([]);
   });
 });

@@ -1,6 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { notifications } from '../../../db/schema';
 import { createNotification } from '../notify/notify.server';
+import { staffRoles } from '../../../db/schema';
+import type { IdentityConfig } from '../identity/config';
+import { inviteFromCommandLine } from '../identity/staff.server';
 import type { Deps } from '../shared/deps';
 
 export const DEMO_MAILBOX = 'demo@dauys.local';
@@ -26,4 +29,15 @@ export async function seedDemoContent(deps: Pick<Deps, 'db'>): Promise<{ created
     });
     return { created: 1 };
   });
+}
+
+/**
+ * Demo runs: while no administrator exists, a fresh one-time administrator invitation is made at
+ * each start so the person trying the portal can reach the staff side. Returns its token.
+ */
+export async function demoAdministratorInvite(deps: Deps, cfg: Pick<IdentityConfig, 'inviteTtlMs'>): Promise<string | null> {
+  const admins = await deps.db.select({ id: staffRoles.id }).from(staffRoles).where(eq(staffRoles.role, 'administrator')).limit(1);
+  if (admins.length > 0) return null;
+  const outcome = await inviteFromCommandLine(deps, cfg, { displayName: 'Demo Administrator', role: 'administrator' });
+  return outcome.kind === 'invited' ? outcome.token : null;
 }

@@ -167,3 +167,50 @@ export async function listProjects(deps: Pick<Deps, 'db'>): Promise<ProjectSumma
       : null,
   }));
 }
+
+export interface UnitOption extends Names {
+  kato: string;
+  type: string;
+}
+
+/** Regions with their districts and cities, for choosing a place (residence, report location). */
+export async function listUnitTree(deps: Pick<Deps, 'db'>): Promise<(UnitOption & { children: UnitOption[] })[]> {
+  const rows = await deps.db
+    .select({
+      kato: units.kato,
+      level: units.level,
+      parentKato: units.parentKato,
+      type: units.type,
+      nameKk: units.nameKk,
+      nameRu: units.nameRu,
+      nameEn: units.nameEn,
+    })
+    .from(units)
+    .orderBy(asc(units.kato));
+  const regions = rows.filter((r) => r.level === 1).map((r) => ({ kato: r.kato, type: r.type, nameKk: r.nameKk, nameRu: r.nameRu, nameEn: r.nameEn, children: [] as UnitOption[] }));
+  const byKato = new Map(regions.map((r) => [r.kato, r]));
+  for (const r of rows) {
+    if (r.level !== 2 || !r.parentKato) continue;
+    byKato.get(r.parentKato)?.children.push({ kato: r.kato, type: r.type, nameKk: r.nameKk, nameRu: r.nameRu, nameEn: r.nameEn });
+  }
+  return regions;
+}
+
+/** One unit's names, or null. */
+export async function getUnitNames(deps: Pick<Deps, 'db'>, kato: string): Promise<(Names & { kato: string }) | null> {
+  const [row] = await deps.db
+    .select({ kato: units.kato, nameKk: units.nameKk, nameRu: units.nameRu, nameEn: units.nameEn })
+    .from(units)
+    .where(eq(units.kato, kato));
+  return row ?? null;
+}
+
+/** Every akimat with its names (for choosing an officer's scope), regions first then by KATO. */
+export async function listAkimats(deps: Pick<Deps, 'db'>): Promise<(Names & { id: number; unitKato: string })[]> {
+  return deps.db
+    .select({ id: localBodies.id, unitKato: localBodies.unitKato, nameKk: localBodies.nameKk, nameRu: localBodies.nameRu, nameEn: localBodies.nameEn })
+    .from(localBodies)
+    .innerJoin(units, eq(units.kato, localBodies.unitKato))
+    .where(eq(localBodies.kind, 'akimat'))
+    .orderBy(asc(units.level), asc(units.kato));
+}

@@ -1,0 +1,46 @@
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { getEnv } from './env.server';
+import { createRedis } from './redis.server';
+import { singleton } from './singleton.server';
+
+/**
+ * Rate limits on Redis (rate-limiter-flexible), shared by every web process; an in-memory limiter
+ * insures against a Redis outage. Limits are per client IP.
+ */
+export const LIMITS = {
+  proofing: { points: 10, duration: 60 * 60 },
+  signIn: { points: 30, duration: 60 },
+  invite: { points: 10, duration: 60 * 60 },
+} as const;
+export type LimitName = keyof typeof LIMITS;
+
+function limiters() {
+  return singleton('rate-limiters', () => {
+    const env = getEnv();
+    const client = createRedis(env.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    client.on('error', () => {});
+    return Object.fromEntries(
+      Object.entries(LIMITS).map(([name, cfg]) => [
+        name,
+        new RateLimiterRedis({
+          storeClient: client,
+          keyPrefix: `${env.redisPrefix}:rl:${name}`,
+          points: cfg.points,
+          duration: cfg.duration,
+          insuranceLimiter: new RateLimiterMemory({ points: cfg.points, duration: cfg.duration }),
+        }),
+      ]),
+    ) as Record<LimitName, RateLimiterRedis>;
+  });
+}
+
+/** Consumes one point; returns the seconds to wait when the limit is reached, else null. */
+export async function hitLimit(name: LimitName, key: string): Promise<number | null> {
+  try {
+    await limiters()[name].consume(key || 'unknown');
+    return null;
+  } catch (err) {
+    if (err instanceof RateLimiterRes) return Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+    throw err;
+  }
+}

@@ -1,0 +1,16 @@
+import { getT } from '../i18n';
+import { resolveLocale } from './locale.server';
+
+/** A JSON refusal with a stable code and a message in the visitor's language. */
+export function refusal(request: Request, status: number, code: string, params: Record<string, unknown> = {}): Response {
+  const t = getT(resolveLocale(request));
+  const key = `identity.errors.${code}`;
+  const message = t(key, params);
+  return Response.json({ error: code, message: message === key ? t('errors.errorText') : message }, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+export function noStore(body: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set('Cache-Control', 'no-store');
+  return Response.json(body, { ...init, headers });
+}
