@@ -28,7 +28,8 @@ export default defineConfig({
   globalTeardown: './tests/e2e/global-teardown.ts',
   use: { baseURL: BASE_URL, trace: 'off', locale: 'en-GB' },
   projects: [
-    { name: 'chromium', use: chromium },
+    // Every test runs with JavaScript; those tagged @nojs also run without it, @nojs-only only without.
+    { name: 'chromium', use: chromium, grepInvert: /@nojs-only/ },
     { name: 'no-javascript', use: { ...chromium, javaScriptEnabled: false }, grep: /@nojs/ },
   ],
   webServer: {

@@ -26,26 +26,33 @@ export function SignInWithPasskey({ returnTo }: { returnTo?: string }) {
   const [error, setError] = useState<string | null>(null);
   const fallback = t('identity.errors.verification-failed');
 
-  // Conditional UI: where the browser offers it, saved passkeys appear in the account field's autofill.
+  // Conditional UI: where the browser offers it, saved passkeys appear in the account field's
+  // autofill. The request starts when the field gets focus (when the suggestions would show).
+  const [autofillStarted, setAutofillStarted] = useState(false);
   useEffect(() => {
-    if (!supported) return;
+    if (!supported || !autofillStarted) return;
     let cancelled = false;
     void (async () => {
       if (!(await autofillSupported()) || cancelled) return;
       const result = await signInWithPasskey(csrf, fallback, { autofill: true, returnTo });
-      if (cancelled) return;
-      if (result.ok) window.location.assign(result.redirectTo);
+      if (!cancelled && result.ok) window.location.assign(result.redirectTo);
     })();
     return () => {
       cancelled = true;
     };
-  }, [supported, csrf, fallback, returnTo]);
+  }, [supported, autofillStarted, csrf, fallback, returnTo]);
 
   if (!supported) return <Unsupported noJs={t('identity.signIn.noJs')} />;
   return (
     <div className="passkey-box">
       <label htmlFor="passkey-account">{t('identity.signIn.accountField')}</label>
-      <input id="passkey-account" name="username" autoComplete="username webauthn" className="input" />
+      <input
+        id="passkey-account"
+        name="username"
+        autoComplete="username webauthn"
+        className="input"
+        onFocus={() => setAutofillStarted(true)}
+      />
       <button
         type="button"
         className="button primary"

@@ -23,10 +23,29 @@ describe('environment schema', () => {
     expect(env.redisUrlExplicit).toBe(true);
   });
 
+  const production = {
+    NODE_ENV: 'production',
+    IIN_HMAC_KEY: 'cHJvZHVjdGlvbi1saWtlLWtleS1vZi0zMi1ieXRlcy1sb25n',
+    OIDC_ISSUER: 'https://idp.example.kz',
+    OIDC_CLIENT_ID: 'dauys',
+    OIDC_CLIENT_SECRET: 'secret',
+  };
+
   it('turns demo off by default in production and honours DEMO', () => {
-    expect(parseEnv({ NODE_ENV: 'production' }).demo).toBe(false);
-    expect(parseEnv({ NODE_ENV: 'production', DEMO: 'true' }).demo).toBe(true);
+    expect(parseEnv(production).demo).toBe(false);
+    expect(parseEnv(production).identityProviders).toEqual(['oidc']);
+    expect(parseEnv({ ...production, DEMO: 'true' }).demo).toBe(true);
     expect(parseEnv({ DEMO: 'off' }).demo).toBe(false);
+    expect(parseEnv({}).identityProviders).toEqual(['demo']);
+  });
+
+  it('refuses to start in production without an IIN key, with the demo identity provider, or without OIDC settings', () => {
+    const { IIN_HMAC_KEY: _k, ...noKey } = production;
+    expect(() => parseEnv(noKey)).toThrow(/IIN_HMAC_KEY: is required in production/);
+    expect(() => parseEnv({ ...production, IDENTITY_PROVIDERS: 'demo,oidc' })).toThrow(/demo identity provider refuses to run in production/);
+    const { OIDC_ISSUER: _i, ...noIssuer } = production;
+    expect(() => parseEnv(noIssuer)).toThrow(/OIDC_ISSUER: is required/);
+    expect(() => parseEnv({ ...production, IIN_HMAC_KEY: 'short' })).toThrow(/at least 32 random bytes/);
   });
 
   it('rejects bad values with a message naming every bad variable', () => {

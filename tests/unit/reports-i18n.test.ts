@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { reports } from '../../app/i18n/areas/reports';
+
+// The `reports` area is checked here until it is registered in app/i18n/areas/index.ts (then the
+// shared tests/unit/i18n.test.ts covers it too).
+
+type Tree = { [k: string]: string | Tree };
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of leaves(v, key)) out.set(kk, vv);
+  }
+  return out;
+}
+const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('reports strings', () => {
+  const en = leaves(reports.en as unknown as Tree);
+  const ru = leaves(reports.ru as unknown as Tree);
+  const kk = leaves(reports.kk as unknown as Tree);
+
+  it('has the same keys in kk, ru and en, none empty', () => {
+    expect([...ru.keys()].sort()).toEqual([...en.keys()].sort());
+    expect([...kk.keys()].sort()).toEqual([...en.keys()].sort());
+    for (const m of [en, ru, kk]) for (const [k, v] of m) expect(v.trim(), k).not.toBe('');
+  });
+
+  it('translates every string and keeps its placeholders', () => {
+    for (const [k, v] of en) {
+      expect(ru.get(k), `ru:${k}`).not.toBe(v);
+      expect(kk.get(k), `kk:${k}`).not.toBe(v);
+      expect(placeholders(ru.get(k)!), `ru:${k}`).toEqual(placeholders(v));
+      expect(placeholders(kk.get(k)!), `kk:${k}`).toEqual(placeholders(v));
+    }
+  });
+
+  it('writes Kazakh in Kazakh letters', () => {
+    const kazakhLetters = /[әғқңөұүһі]/i;
+    const withKazakh = [...kk.values()].filter((v) => kazakhLetters.test(v));
+    expect(withKazakh.length).toBeGreaterThan(kk.size * 0.7);
+  });
+});
