@@ -31,7 +31,7 @@ export function startBackground(opts: { db: Db; env: Env; log: Logger; workers?:
           log,
           ctx: {
             deps: { db, clock: systemClock, log },
-            mailer: createMailer({ smtpUrl: env.smtpUrl, mailDir: env.mailDir, from: env.mailFrom }),
+            mailer: createMailer({ smtpUrl: env.smtpUrl, mailDir: env.mailDir, from: env.mailFrom, baseUrl: env.publicOrigin }),
           },
         });
   return {

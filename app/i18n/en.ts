@@ -19,6 +19,14 @@ const en = {
     },
     language: 'Language',
     languageNames: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
+    petitionState: {
+      subject: 'Your petition "{{title}}": $t(petitions.state.{{state}})',
+      body: 'Hello {{name}},\n\nYour petition "{{title}}" (No. {{number}}) is now: $t(petitions.state.{{state}}).\n\nSee it on Dauys: {{url}}\n\nDauys',
+    },
+    petitionOutcome: {
+      subject: 'The petition "{{title}}" was answered',
+      body: 'Hello {{name}},\n\nThe petition "{{title}}" (No. {{number}}) that you signed has been answered: $t(petitions.decision.{{decision}}).\n\nRead the answer on Dauys: {{url}}\n\nDauys',
+    },
     footer: {
       about: 'Dauys is the e-petition and local-issue portal of the Republic of Kazakhstan.',
       dataSources: 'Data sources',

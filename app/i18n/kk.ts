@@ -20,6 +20,14 @@ export default defineMessages({
     },
     language: 'Тіл',
     languageNames: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
+    petitionState: {
+      subject: '«{{title}}» петицияңыз: $t(petitions.state.{{state}})',
+      body: 'Сәлеметсіз бе, {{name}}!\n\n«{{title}}» петицияңыздың (№ {{number}}) мәртебесі: $t(petitions.state.{{state}}).\n\nDauys-тағы петиция: {{url}}\n\nDauys',
+    },
+    petitionOutcome: {
+      subject: '«{{title}}» петициясына жауап берілді',
+      body: 'Сәлеметсіз бе, {{name}}!\n\nСіз қол қойған «{{title}}» петициясына (№ {{number}}) жауап берілді: $t(petitions.decision.{{decision}}).\n\nDauys-тағы жауап: {{url}}\n\nDauys',
+    },
     footer: {
       about: 'Dauys — Қазақстан Республикасының электрондық петициялар мен жергілікті мәселелер порталы.',
       dataSources: 'Деректер көздері',

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,6 +14,7 @@ import { getEnv } from './env.server';
 import { LOCALE_COOKIE } from './locale.server';
 import { serializeCookie } from './cookies.server';
 import { csrfCookieName, newCsrfToken } from './csrf.server';
+import { DEVICE_COOKIE } from './device.server';
 import { logger } from './logger.server';
 import { pingRedis } from './redis.server';
 
@@ -124,6 +125,16 @@ export function createWebApp(build: ServerBuild): express.Express {
       const token = newCsrfToken();
       res.append('Set-Cookie', serializeCookie(name, token));
       req.headers.cookie = req.headers.cookie ? `${req.headers.cookie}; ${name}=${token}` : `${name}=${token}`;
+    }
+    next();
+  });
+
+  // A first-party device id for the integrity checks (one device signing for many people).
+  app.use((req, res, next) => {
+    if (!/(?:^|;\s*)dauys_device=/.test(req.headers.cookie ?? '')) {
+      const id = randomBytes(18).toString('base64url');
+      res.append('Set-Cookie', serializeCookie(DEVICE_COOKIE, id, { maxAgeSeconds: 2 * 365 * 24 * 3600 }));
+      req.headers.cookie = req.headers.cookie ? `${req.headers.cookie}; ${DEVICE_COOKIE}=${id}` : `${DEVICE_COOKIE}=${id}`;
     }
     next();
   });

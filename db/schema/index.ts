@@ -3,3 +3,4 @@ export * from './outbox';
 export * from './notify';
 export * from './identity';
 export * from './audit';
+export * from './petitions';

@@ -15,6 +15,7 @@ function recordingMailer(): MailPort & { sent: MailMessage[] } {
   const sent: MailMessage[] = [];
   return {
     sent,
+    baseUrl: 'http://localhost:3999',
     async send(m) {
       sent.push(m);
       return `test-${sent.length}`;

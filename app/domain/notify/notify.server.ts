@@ -7,7 +7,7 @@ import type { Deps } from '../shared/deps';
 import { NotFoundError } from '../shared/errors';
 
 /** Templates are i18n keys under `notify.<template>`: each has a subject and a body. */
-export const TEMPLATES = ['welcome'] as const;
+export const TEMPLATES = ['welcome', 'petitionState', 'petitionOutcome'] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 export interface MailMessage {
@@ -20,6 +20,8 @@ export interface MailMessage {
 
 /** Sends one email; returns the transport's reference. Implemented in services (nodemailer). */
 export interface MailPort {
+  /** The portal's public origin, for links in messages (params.path -> url). */
+  baseUrl: string;
   send(message: MailMessage): Promise<string>;
 }
 
@@ -57,9 +59,11 @@ export async function createNotification(tx: Db, input: NewNotification): Promis
 export function renderNotification(
   template: Template,
   locale: Locale,
-  params: Record<string, string | number>,
+  raw: Record<string, string | number>,
+  baseUrl = '',
 ): { subject: string; text: string } {
   const t = getT(locale);
+  const params = typeof raw.path === 'string' ? { ...raw, url: `${baseUrl}${raw.path}` } : raw;
   return {
     subject: t(`notify.${template}.subject`, params),
     text: `${t(`notify.${template}.body`, params)}\n\n--\n${t('notify.footer')}`,
@@ -89,7 +93,7 @@ export async function deliverNotification(
       await tx.update(notifications).set({ sentAt: deps.clock.now() }).where(eq(notifications.id, row.id));
       return { kind: 'sent', ref: 'in-app' } as const;
     }
-    const { subject, text } = renderNotification(row.template as Template, row.locale as Locale, row.params);
+    const { subject, text } = renderNotification(row.template as Template, row.locale as Locale, row.params, mailer.baseUrl);
     const ref = await mailer.send({
       to: row.recipientEmail,
       subject,

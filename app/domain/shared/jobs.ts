@@ -4,17 +4,26 @@ import { z } from 'zod';
  * Job contracts: every message that crosses the queue, as a zod union keyed by topic. Payloads
  * carry ids only, never personal data. Each topic belongs to one queue (one worker pool per queue).
  */
-export const QUEUES = ['notify'] as const;
+export const QUEUES = ['notify', 'signatures', 'maintenance'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const JobMessage = z.discriminatedUnion('topic', [
   z.object({ topic: z.literal('notify.deliver'), notificationId: z.number().int().positive() }),
+  /** A signature was recorded: integrity checks. */
+  z.object({ topic: z.literal('signature.recorded'), signatureId: z.string().uuid() }),
+  /** Scheduled: fold count events into petition counts (batched, advisory-locked). */
+  z.object({ topic: z.literal('counts.reconcile') }),
+  /** Scheduled: close petitions whose signing window ended. */
+  z.object({ topic: z.literal('petitions.expire') }),
 ]);
 export type JobMessage = z.infer<typeof JobMessage>;
 export type Topic = JobMessage['topic'];
 
 export const QUEUE_OF_TOPIC: Record<Topic, QueueName> = {
   'notify.deliver': 'notify',
+  'signature.recorded': 'signatures',
+  'counts.reconcile': 'maintenance',
+  'petitions.expire': 'maintenance',
 };
 
 /** The job id used on the queue for an outbox row: replays of the same row are ignored by BullMQ. */

@@ -1,0 +1,18 @@
+import type { ActionFunctionArgs } from '@remix-run/node';
+import { startSigning } from '../domain/signatures/signing.server';
+import { requireCsrf } from '../services/csrf.server';
+import { getDeps } from '../services/db.server';
+import { getIdentityConfig } from '../services/identity.server';
+import { noStore, refusal } from '../services/responses.server';
+import { getSession } from '../services/session.server';
+import { uuidParam } from '../services/params.server';
+
+/** POST: a signing challenge bound to this petition's text and the signer. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  requireCsrf(request);
+  const session = await getSession(request);
+  if (!session || session.stage !== 'active') return refusal(request, 401, 'not-enrolling');
+  const outcome = await startSigning(getDeps(), getIdentityConfig(), session.actor, uuidParam(params.id));
+  if (outcome.kind === 'refused') return refusal(request, outcome.reason === 'not-found' ? 404 : outcome.reason === 'already-signed' ? 409 : 403, `signing:${outcome.reason}`);
+  return noStore({ options: outcome.options, textHash: outcome.textHash, version: outcome.version });
+}
