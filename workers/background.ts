@@ -34,6 +34,15 @@ export function startBackground(opts: { db: Db; env: Env; log: Logger; workers?:
             mailer: createMailer({ smtpUrl: env.smtpUrl, mailDir: env.mailDir, from: env.mailFrom, baseUrl: env.publicOrigin }),
           },
         });
+  if (opts.workers !== false) {
+    // Scheduled work (BullMQ job schedulers; idempotent upserts, one schedule however many workers).
+    void queues.maintenance
+      .upsertJobScheduler('counts.reconcile', { every: env.countsIntervalMs }, { name: 'counts.reconcile', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } })
+      .catch((err: unknown) => log.warn({ err }, 'could not schedule count reconciliation'));
+    void queues.maintenance
+      .upsertJobScheduler('petitions.expire', { every: 10 * 60_000 }, { name: 'petitions.expire', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } })
+      .catch((err: unknown) => log.warn({ err }, 'could not schedule petition expiry'));
+  }
   return {
     async close() {
       await relay?.close();

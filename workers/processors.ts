@@ -1,6 +1,9 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { ZodError } from 'zod';
 import { deliverNotification, type MailPort } from '../app/domain/notify/notify.server';
+import { expirePetitions } from '../app/domain/petitions/petitions.server';
+import { reconcileCounts } from '../app/domain/signatures/counts.server';
+import { screenSignature } from '../app/domain/integrity/screening.server';
 import type { Deps } from '../app/domain/shared/deps';
 import { DomainError } from '../app/domain/shared/errors';
 import { parseJob, type JobMessage } from '../app/domain/shared/jobs';
@@ -15,6 +18,12 @@ async function dispatch(ctx: WorkerContext, message: JobMessage): Promise<unknow
   switch (message.topic) {
     case 'notify.deliver':
       return deliverNotification(ctx.deps, ctx.mailer, message.notificationId);
+    case 'signature.recorded':
+      return screenSignature(ctx.deps, message.signatureId);
+    case 'counts.reconcile':
+      return reconcileCounts(ctx.deps);
+    case 'petitions.expire':
+      return expirePetitions(ctx.deps);
   }
 }
 

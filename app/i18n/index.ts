@@ -10,7 +10,12 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'kk';
 /** All strings of a locale: the shell's (en.ts, kk.ts, ru.ts) and each area's namespace (areas/). */
 function merge<L extends 'kk' | 'ru' | 'en', C extends object>(locale: L, core: C): C & AreaMessages<L> {
-  const namespaces = Object.entries(areas as Record<string, Record<L, object>>).map(([ns, area]) => [ns, area[locale]]);
+  // An area may extend a namespace the shell already uses (e.g. `projects`): merge, never replace.
+  const shell = core as Record<string, unknown>;
+  const namespaces = Object.entries(areas as Record<string, Record<L, object>>).map(([ns, area]) => [
+    ns,
+    typeof shell[ns] === 'object' && shell[ns] !== null ? { ...(shell[ns] as object), ...area[locale] } : area[locale],
+  ]);
   return { ...core, ...Object.fromEntries(namespaces) } as C & AreaMessages<L>;
 }
 export const messages = { kk: merge('kk', kk), ru: merge('ru', ru), en: merge('en', en) } as const;

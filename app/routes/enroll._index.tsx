@@ -9,6 +9,7 @@ import { csrfForm } from '../services/csrf.server';
 import { getDeps } from '../services/db.server';
 import { getEnv } from '../services/env.server';
 import { getIdentityConfig } from '../services/identity.server';
+import { OIDC_ERROR_CODES } from '../services/oidc.server';
 import { hitLimit } from '../services/rate-limit.server';
 import { requestMeta, sessionCookie } from '../services/session.server';
 import { CsrfField } from '../ui/csrf-field';
@@ -18,9 +19,13 @@ const Purpose = z.enum(['enroll', 'recover']).catch('enroll');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const env = getEnv();
-  const purpose = Purpose.parse(new URL(request.url).searchParams.get('purpose') ?? 'enroll');
+  const params = new URL(request.url).searchParams;
+  const purpose = Purpose.parse(params.get('purpose') ?? 'enroll');
+  // An error sent back here by the OIDC routes (`?error=`): only known codes are shown.
+  const error = z.enum(OIDC_ERROR_CODES).nullable().catch(null).parse(params.get('error'));
   return {
     purpose,
+    error: error ? { error, seconds: Number(params.get('seconds')) || 0 } : null,
     demo: env.identityProviders.includes('demo'),
     oidc: env.identityProviders.includes('oidc'),
     units: env.identityProviders.includes('demo') ? await listUnitTree(getDeps()) : [],
@@ -70,12 +75,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Enroll() {
-  const { purpose, demo, oidc, units } = useLoaderData<typeof loader>();
+  const { purpose, demo, oidc, units, error: returned } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const name = useNames();
   const errors = result?.fields ?? {};
-  const message = result?.error ? t(`identity.errors.${result.error}`, { seconds: result.seconds ?? 0 }) : null;
+  const shown = result?.error ? result : returned;
+  const message = shown ? t(`identity.errors.${shown.error}`, { seconds: shown.seconds ?? 0 }) : null;
   const recover = purpose === 'recover';
   return (
     <section aria-labelledby="enroll-title" className="narrow">

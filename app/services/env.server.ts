@@ -30,6 +30,7 @@ const EnvSchema = z
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_DIR: z.string().min(1).default('.data/mail'),
     RELAY_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+    COUNTS_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).default(2000),
     IIN_HMAC_KEY: z
       .string()
       .regex(/^[A-Za-z0-9+/_=-]{43,}$/, 'must be at least 32 random bytes, base64 or base64url encoded')
@@ -87,6 +88,7 @@ const EnvSchema = z
     smtpUrl: e.SMTP_URL,
     mailDir: e.MAIL_DIR,
     relayIntervalMs: e.RELAY_INTERVAL_MS,
+    countsIntervalMs: e.COUNTS_INTERVAL_MS,
     iinHmacKey: e.IIN_HMAC_KEY,
     iinHmacKeyVersion: e.IIN_HMAC_KEY_VERSION,
     iinHmacPreviousKeys: (e.IIN_HMAC_PREVIOUS_KEYS ?? '')

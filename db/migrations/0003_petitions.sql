@@ -113,7 +113,18 @@ CREATE TABLE "signatures" (
 	"ip" text,
 	"user_agent" text,
 	"device_id" text,
+	"aaguid" text,
 	CONSTRAINT "signatures_status_check" CHECK ("signatures"."status" in ('valid', 'under_review', 'invalidated'))
+);
+--> statement-breakpoint
+CREATE TABLE "signature_assessments" (
+	"signature_id" uuid PRIMARY KEY NOT NULL,
+	"assessed_at" timestamp with time zone NOT NULL,
+	"score" real NOT NULL,
+	"decision" text NOT NULL,
+	"signals" jsonb NOT NULL,
+	"explanation" jsonb NOT NULL,
+	"config_version" text NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "petition_counts" ADD CONSTRAINT "petition_counts_petition_id_petitions_id_fk" FOREIGN KEY ("petition_id") REFERENCES "public"."petitions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -126,6 +137,7 @@ ALTER TABLE "petitions" ADD CONSTRAINT "petitions_unit_kato_units_kato_fk" FOREI
 ALTER TABLE "signatures" ADD CONSTRAINT "signatures_petition_id_petitions_id_fk" FOREIGN KEY ("petition_id") REFERENCES "public"."petitions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "signatures" ADD CONSTRAINT "signatures_version_id_petition_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."petition_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "signatures" ADD CONSTRAINT "signatures_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "signature_assessments" ADD CONSTRAINT "signature_assessments_signature_id_signatures_id_fk" FOREIGN KEY ("signature_id") REFERENCES "public"."signatures"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "petition_events_petition_idx" ON "petition_events" USING btree ("petition_id","id");--> statement-breakpoint
 CREATE INDEX "petition_versions_search_idx" ON "petition_versions" USING gin ("title" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "petitions_state_idx" ON "petitions" USING btree ("state","created_at");--> statement-breakpoint
@@ -133,4 +145,5 @@ CREATE INDEX "petitions_author_idx" ON "petitions" USING btree ("author_account_
 CREATE INDEX "petitions_unit_idx" ON "petitions" USING btree ("unit_kato");--> statement-breakpoint
 CREATE UNIQUE INDEX "signatures_one_live_per_signer" ON "signatures" USING btree ("petition_id","signer_key") WHERE "signatures"."withdrawn_at" is null;--> statement-breakpoint
 CREATE INDEX "signatures_petition_idx" ON "signatures" USING btree ("petition_id","signed_at");--> statement-breakpoint
-CREATE INDEX "signatures_account_idx" ON "signatures" USING btree ("account_id","signed_at");
+CREATE INDEX "signatures_account_idx" ON "signatures" USING btree ("account_id","signed_at");--> statement-breakpoint
+CREATE INDEX "signature_assessments_decision_idx" ON "signature_assessments" USING btree ("decision","assessed_at");

@@ -4,3 +4,4 @@ export * from './notify';
 export * from './identity';
 export * from './audit';
 export * from './petitions';
+export * from './integrity';

@@ -161,6 +161,7 @@ export const signatures = pgTable(
     ip: text('ip'),
     userAgent: text('user_agent'),
     deviceId: text('device_id'),
+    aaguid: text('aaguid'),
   },
   (t) => [
     uniqueIndex('signatures_one_live_per_signer').on(t.petitionId, t.signerKey).where(sql`${t.withdrawnAt} is null`),

@@ -71,6 +71,7 @@ test.describe('a visitor browses the portal', () => {
     await page.getByRole('link', { name: 'Abai Region' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Abai Region');
     const rows = page.getByTestId('district-table').locator('tbody tr');
+    await expect(rows.first()).toBeVisible();
     expect(await rows.count()).toBeGreaterThanOrEqual(10);
     await expect(page.getByTestId('district-table')).toContainText('Semey');
     await expect(page.getByTestId('district-table')).toContainText('Akimat of');

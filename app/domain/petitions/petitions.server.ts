@@ -22,6 +22,7 @@ import { clockRules, dueOn } from './clocks.server';
 import { DEFAULT_INITIAL_SUPPORT, transition, type ActorRole, type PetitionEvent, type PetitionState, type TransitionContext } from './states';
 import { requiredSignatures, type AddresseeKind } from './thresholds';
 import { addCalendarMonths } from './time';
+import { PETITION_TOPICS } from './topics';
 
 export type PetitionRow = typeof petitions.$inferSelect;
 
@@ -51,7 +52,7 @@ export const NewPetition = Text.extend({
     .string()
     .regex(/^[0-9]{9}$/)
     .optional(),
-  topic: z.string().trim().min(1).max(40),
+  topic: z.enum(PETITION_TOPICS),
 });
 export type NewPetition = z.input<typeof NewPetition>;
 
@@ -381,4 +382,52 @@ export async function expirePetitions(deps: Deps): Promise<number> {
     if (r.kind === 'ok') n++;
   }
   return n;
+}
+
+export interface AuthorView {
+  id: string;
+  number: number;
+  state: PetitionState;
+  title: string;
+  body: string;
+  version: number;
+  supporters: number;
+  initialSupportRequired: number;
+  canEdit: boolean;
+}
+
+/** The author's view of their petition (null when it is not theirs). */
+export async function getAuthorView(deps: Pick<Deps, 'db'>, actor: Actor | null, id: string): Promise<AuthorView | null> {
+  if (!actor) return null;
+  const [row] = await deps.db
+    .select({ p: petitions, v: petitionVersions, c: petitionCounts })
+    .from(petitions)
+    .innerJoin(petitionVersions, eq(petitionVersions.id, petitions.currentVersionId))
+    .leftJoin(petitionCounts, eq(petitionCounts.petitionId, petitions.id))
+    .where(eq(petitions.id, id));
+  if (!row || row.p.authorAccountId !== actor.accountId) return null;
+  const [signed] = await deps.db.select({ id: signatures.id }).from(signatures).where(eq(signatures.petitionId, id)).limit(1);
+  const state = row.p.state as PetitionState;
+  return {
+    id,
+    number: row.p.number,
+    state,
+    title: row.v.title,
+    body: row.v.body,
+    version: row.v.version,
+    supporters: row.c?.valid ?? 0,
+    initialSupportRequired: row.p.initialSupportRequired,
+    canEdit: state === 'draft' || (state === 'collecting' && !signed),
+  };
+}
+
+/** The actor's own petitions, newest first. */
+export async function listMyPetitions(deps: Pick<Deps, 'db'>, actor: Actor | null) {
+  if (!actor) return [];
+  return deps.db
+    .select({ id: petitions.id, number: petitions.number, state: petitions.state, title: petitionVersions.title, createdAt: petitions.createdAt })
+    .from(petitions)
+    .innerJoin(petitionVersions, eq(petitionVersions.id, petitions.currentVersionId))
+    .where(eq(petitions.authorAccountId, actor.accountId))
+    .orderBy(desc(petitions.createdAt));
 }

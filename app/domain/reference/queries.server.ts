@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   departmentTypes,
+  governmentBodies,
   localBodies,
   localBodyDepartments,
   nationalPriorities,
@@ -213,4 +214,13 @@ export async function listAkimats(deps: Pick<Deps, 'db'>): Promise<(Names & { id
     .innerJoin(units, eq(units.kato, localBodies.unitKato))
     .where(eq(localBodies.kind, 'akimat'))
     .orderBy(asc(units.level), asc(units.kato));
+}
+
+/** The ministries (petition addressees), by their name in the requested language order. */
+export async function listMinistries(deps: Pick<Deps, 'db'>): Promise<(Names & { code: string })[]> {
+  return deps.db
+    .select({ code: governmentBodies.code, nameKk: governmentBodies.nameKk, nameRu: governmentBodies.nameRu, nameEn: governmentBodies.nameEn })
+    .from(governmentBodies)
+    .where(eq(governmentBodies.kind, 'ministry'))
+    .orderBy(asc(governmentBodies.nameEn));
 }

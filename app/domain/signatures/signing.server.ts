@@ -170,6 +170,7 @@ export async function signPetition(
         ip: ctx.ip,
         userAgent: ctx.userAgent?.slice(0, 400) ?? null,
         deviceId: ctx.deviceId,
+        aaguid: verified.assertion.aaguid,
       })
       .onConflictDoNothing({ target: [signatures.petitionId, signatures.signerKey], where: sql`${signatures.withdrawnAt} is null` })
       .returning({ id: signatures.id });

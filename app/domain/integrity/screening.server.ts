@@ -1,0 +1,133 @@
+import { and, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import integrityConfigJson from '../../../db/seed/data/dauys_integrity_config.json';
+import type { Db } from '../../../db/client';
+import { accounts, citizens, passkeys, signatureAssessments, signatureCountEvents, signatures } from '../../../db/schema';
+import type { Deps } from '../shared/deps';
+import { parseIntegrityConfig, type IntegrityConfig } from './config';
+import { buildCoSignIndex } from './lockstep';
+import { assessSignature } from './score';
+import { requiredLookback } from './signals';
+import type { SignatureEvent } from './types';
+
+/**
+ * The worker side of the integrity checks: for a recorded signature, load what the signals need
+ * (the petition's recent signatures, the device's and the citizen's, co-signing over the lockstep
+ * lookback), assess it, store the assessment, and hold the signature under review when the risk
+ * reaches the threshold (excluded from the official count through a count event). Idempotent: a
+ * signature is assessed once. The signer is never told.
+ */
+let config: IntegrityConfig | undefined;
+export function integrityConfig(): IntegrityConfig {
+  if (!config) {
+    const parsed = parseIntegrityConfig(integrityConfigJson);
+    if (parsed.kind !== 'ok') throw new Error(`integrity config invalid: ${parsed.issues.join('; ')}`);
+    config = parsed.config;
+  }
+  return config;
+}
+
+const eventColumns = {
+  signatureId: signatures.id,
+  petitionId: signatures.petitionId,
+  citizenId: signatures.accountId,
+  signedAt: signatures.signedAt,
+  ip: signatures.ip,
+  userAgent: signatures.userAgent,
+  deviceId: signatures.deviceId,
+  aaguid: signatures.aaguid,
+  accountCreatedAt: accounts.createdAt,
+  proofedAt: citizens.proofedAt,
+  passkeyCreatedAt: passkeys.createdAt,
+  regionKato: signatures.regionKato,
+};
+
+type EventRow = { [K in keyof typeof eventColumns]: unknown };
+
+function toEvent(r: EventRow): SignatureEvent {
+  return {
+    signatureId: r.signatureId as string,
+    petitionId: r.petitionId as string,
+    citizenId: r.citizenId as string,
+    signedAt: r.signedAt as Date,
+    ip: (r.ip as string | null) ?? '0.0.0.0',
+    userAgent: (r.userAgent as string | null) ?? '',
+    deviceId: (r.deviceId as string | null) ?? null,
+    aaguid: (r.aaguid as string | null) ?? null,
+    accountCreatedAt: r.accountCreatedAt as Date,
+    proofedAt: r.proofedAt as Date,
+    passkeyCreatedAt: r.passkeyCreatedAt as Date,
+    regionKato: (r.regionKato as string | null) ?? null,
+  };
+}
+
+function eventsQuery(db: Db) {
+  return db
+    .select(eventColumns)
+    .from(signatures)
+    .innerJoin(accounts, eq(accounts.id, signatures.accountId))
+    .innerJoin(citizens, eq(citizens.accountId, signatures.accountId))
+    .innerJoin(passkeys, eq(passkeys.id, signatures.passkeyId));
+}
+
+export type ScreeningOutcome = { kind: 'assessed'; decision: 'count' | 'review'; score: number } | { kind: 'already-assessed' } | { kind: 'not-found' };
+
+export async function screenSignature(deps: Deps, signatureId: string, cfg: IntegrityConfig = integrityConfig()): Promise<ScreeningOutcome> {
+  const [already] = await deps.db.select({ id: signatureAssessments.signatureId }).from(signatureAssessments).where(eq(signatureAssessments.signatureId, signatureId));
+  if (already) return { kind: 'already-assessed' };
+  const [row] = await eventsQuery(deps.db).where(eq(signatures.id, signatureId));
+  if (!row) return { kind: 'not-found' };
+  const target = toEvent(row);
+  const look = requiredLookback(cfg);
+  const now = deps.clock.now();
+  const asOf = new Date(Math.max(target.signedAt.getTime(), Math.min(now.getTime(), target.signedAt.getTime() + look.graceSeconds * 1000)));
+  const since = (minutes: number) => new Date(target.signedAt.getTime() - minutes * 60_000);
+
+  const petitionEvents = (
+    await eventsQuery(deps.db).where(and(eq(signatures.petitionId, target.petitionId), gte(signatures.signedAt, since(look.petitionMinutes)), lte(signatures.signedAt, asOf)))
+  ).map(toEvent);
+  const deviceEvents = target.deviceId
+    ? (await eventsQuery(deps.db).where(and(eq(signatures.deviceId, target.deviceId), gte(signatures.signedAt, since(look.deviceMinutes)), lte(signatures.signedAt, asOf)))).map(toEvent)
+    : [];
+  const citizenEvents = (
+    await eventsQuery(deps.db).where(and(eq(signatures.accountId, target.citizenId), gte(signatures.signedAt, new Date(target.signedAt.getTime() - look.citizenSeconds * 1000)), lte(signatures.signedAt, asOf)))
+  ).map(toEvent);
+  // Co-signing: the signatures, over the lockstep lookback, of the people who signed this petition
+  // around the target (bounded: a ring shows up among them).
+  const neighbours = [...new Set(petitionEvents.filter((e) => Math.abs(e.signedAt.getTime() - target.signedAt.getTime()) <= 2 * cfg.lockstep.deltaMinutes * 60_000).map((e) => e.citizenId))].slice(0, 500);
+  const coSignRows = neighbours.length
+    ? await deps.db
+        .select({ petitionId: signatures.petitionId, citizenId: signatures.accountId, signedAt: signatures.signedAt })
+        .from(signatures)
+        .where(and(inArray(signatures.accountId, neighbours), gte(signatures.signedAt, new Date(target.signedAt.getTime() - look.lockstepDays * 86_400_000)), lte(signatures.signedAt, asOf)))
+        .limit(50_000)
+    : [];
+  const coSign = buildCoSignIndex(coSignRows, { deltaMinutes: cfg.lockstep.deltaMinutes, maxDensity: cfg.lockstep.maxDensity, minPetitions: cfg.lockstep.minPetitions });
+
+  const assessment = assessSignature({ target, asOf, petitionEvents, deviceEvents, citizenEvents, coSign }, cfg);
+  return deps.db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(signatureAssessments)
+      .values({
+        signatureId,
+        assessedAt: now,
+        score: assessment.score,
+        decision: assessment.decision,
+        signals: assessment.signals as unknown as object,
+        explanation: assessment.explanation as unknown as object,
+        configVersion: String(cfg.version),
+      })
+      .onConflictDoNothing()
+      .returning({ id: signatureAssessments.signatureId });
+    if (inserted.length === 0) return { kind: 'already-assessed' } as const;
+    if (assessment.decision === 'review') {
+      const held = await tx
+        .update(signatures)
+        .set({ status: 'under_review' })
+        .where(and(eq(signatures.id, signatureId), eq(signatures.status, 'valid'), isNull(signatures.withdrawnAt)))
+        .returning({ regionKato: signatures.regionKato, petitionId: signatures.petitionId });
+      if (held[0]) await tx.insert(signatureCountEvents).values({ petitionId: held[0].petitionId, regionKato: held[0].regionKato, validDelta: -1, reviewDelta: 1 });
+      deps.log.info({ signatureId, score: assessment.score }, 'signature held under review');
+    }
+    return { kind: 'assessed', decision: assessment.decision, score: assessment.score } as const;
+  });
+}
