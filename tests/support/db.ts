@@ -12,12 +12,12 @@ export interface TestDatabase {
 
 let counter = 0;
 /** A fresh, migrated PostgreSQL database copied from this run's template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(opts: { maxConnections?: number } = {}): Promise<TestDatabase> {
   const template = inject('templateDatabase');
   const name = `${template.replace('dauys_tpl', 'dauys_t')}_${process.pid}_${counter++}`;
   await withAdmin((sql) => sql.unsafe(`create database "${name}" template "${template}"`));
   const url = databaseUrl(name);
-  const handle = openDatabase({ databaseUrl: url, maxConnections: 5 });
+  const handle = openDatabase({ databaseUrl: url, maxConnections: opts.maxConnections ?? 5 });
   return {
     handle,
     url,

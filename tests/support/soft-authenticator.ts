@@ -18,6 +18,8 @@ const b64url = (data: Buffer | Uint8Array) => Buffer.from(data).toString('base64
 export interface SoftCredential {
   id: string;
   privateKey: KeyObject;
+  /** The COSE public key, base64url (as the server stores it). */
+  publicKey: string;
   userHandle: string;
   rpId: string;
   counter: number;
@@ -81,7 +83,8 @@ export class SoftAuthenticator {
       JSON.stringify({ type: o.type ?? 'webauthn.create', challenge: o.challenge ?? options.challenge, origin: o.origin ?? this.origin, crossOrigin: false }),
     );
     const id = b64url(credentialId);
-    this.credentials.push({ id, privateKey, userHandle: options.user.id, rpId, counter: o.counter ?? 0 });
+    const publicKeyCose = b64url(isoCBOR.encode(cose as never));
+    this.credentials.push({ id, privateKey, publicKey: publicKeyCose, userHandle: options.user.id, rpId, counter: o.counter ?? 0 });
     return {
       id,
       rawId: id,

@@ -319,3 +319,54 @@ export async function signingStatus(deps: Pick<Deps, 'db' | 'clock'>, actor: Act
   const refusal = eligibility(await signerFacts(deps.db, actor.accountId), p, localDate(deps.clock.now()));
   return refusal ? { kind: 'cannot-sign', reason: refusal } : { kind: 'can-sign' };
 }
+
+export interface Receipt {
+  signatureId: string;
+  petitionId: string;
+  number: number;
+  title: string;
+  version: number;
+  textHash: string;
+  signedAt: Date;
+  withdrawnAt: Date | null;
+  credentialId: string;
+  challenge: string;
+  nonce: string;
+  authenticatorData: string;
+  clientDataJson: string;
+  signature: string;
+  check: EvidenceCheck;
+}
+
+/**
+ * The signer's receipt: the evidence and a fresh verification. Only the signer sees it, and it
+ * never shows an integrity hold: a held signature's receipt is the same as anyone's.
+ */
+export async function getReceipt(deps: Pick<Deps, 'db'>, actor: Actor | null, signatureId: string): Promise<Receipt | null> {
+  if (!actor) return null;
+  const [row] = await deps.db
+    .select({ s: signatures, v: petitionVersions, p: petitions, publicKey: passkeys.publicKey })
+    .from(signatures)
+    .innerJoin(petitionVersions, eq(petitionVersions.id, signatures.versionId))
+    .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
+    .innerJoin(passkeys, eq(passkeys.id, signatures.passkeyId))
+    .where(eq(signatures.id, signatureId));
+  if (!row || row.s.accountId !== actor.accountId) return null;
+  return {
+    signatureId,
+    petitionId: row.p.id,
+    number: row.p.number,
+    title: row.v.title,
+    version: row.v.version,
+    textHash: row.s.textHash,
+    signedAt: row.s.signedAt,
+    withdrawnAt: row.s.withdrawnAt,
+    credentialId: row.s.credentialId,
+    challenge: row.s.challenge,
+    nonce: row.s.nonce,
+    authenticatorData: row.s.authenticatorData,
+    clientDataJson: row.s.clientDataJson,
+    signature: row.s.signature,
+    check: await checkEvidence(row.s, row.publicKey),
+  };
+}
