@@ -89,7 +89,8 @@ export function createWebApp(build: ServerBuild): express.Express {
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     }),
   );
-  app.use(compression());
+  // Compress pages and data, not the small JSON answers of the passkey and signing APIs (hot path).
+  app.use(compression({ threshold: 2048, filter: (req, res) => !req.path.startsWith('/api/webauthn/') && !/^\/api\/petitions\/[^/]+\/sign\//.test(req.path) && compression.filter(req, res) }));
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');

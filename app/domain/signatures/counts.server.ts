@@ -1,5 +1,4 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
 import { petitionCounts, petitionRegionCounts, petitions, signatureCountEvents, signatures } from '../../../db/schema';
 import { applyCountMilestones } from '../petitions/petitions.server';
 import type { Deps } from '../shared/deps';

@@ -1,0 +1,205 @@
+/**
+ * `npm run bench:sign`: drives the full signing path — HTTP, session, CSRF, signing challenge,
+ * passkey assertion verification, one transaction (signature + evidence + count event + outbox) —
+ * against the production build running as separate web processes on PostgreSQL, and prints the
+ * sustained signatures per second and latency percentiles. A benchmark, not a test: it asserts
+ * nothing but prints the figures (and checks the reconciled count at the end).
+ *
+ * Options: --signers 6000 --concurrency 64 --web 2 --seconds 30
+ * Needs: npm run build; PostgreSQL (TEST_DATABASE_ADMIN_URL or postgres://postgres@127.0.0.1:5432/postgres); Redis.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { parseArgs } from 'node:util';
+import { eq, sql } from 'drizzle-orm';
+import { openDatabase } from '../db/client';
+import { runMigrations } from '../db/migrate';
+import { petitions, signatures } from '../db/schema';
+import { seedReferenceData } from '../db/seed';
+import { createPetition } from '../app/domain/petitions/petitions.server';
+import { getCounts, reconcileCounts } from '../app/domain/signatures/counts.server';
+import { silentLogger, systemClock } from '../app/domain/shared/deps';
+import { DEFAULT_TIMINGS, type IdentityConfig } from '../app/domain/identity/config';
+import { bulkCitizens, type FixtureCitizen } from '../tests/support/fixtures';
+import { databaseUrl, uniqueName, withAdmin } from '../tests/support/pg';
+
+const { values } = parseArgs({
+  options: {
+    signers: { type: 'string', default: '6000' },
+    concurrency: { type: 'string', default: '64' },
+    web: { type: 'string', default: '2' },
+    seconds: { type: 'string', default: '30' },
+    /** Write a V8 CPU profile of each web process into this folder. */
+    profile: { type: 'string' },
+  },
+});
+const SIGNERS = Number(values.signers);
+const CONCURRENCY = Number(values.concurrency);
+const WEB = Number(values.web);
+const SECONDS = Number(values.seconds);
+const ORIGIN = 'http://localhost:3999';
+const KEY = Buffer.from('bench-only-iin-hmac-key-of-32-bytes!!').toString('base64url');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function waitReady(url: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`web process at ${url} did not start`);
+}
+
+async function main() {
+  const name = uniqueName('dauys_bench');
+  await withAdmin((s) => s.unsafe(`create database "${name}"`));
+  const url = databaseUrl(name);
+  const handle = openDatabase({ databaseUrl: url, maxConnections: 4 });
+  const children: ChildProcess[] = [];
+  try {
+    await runMigrations(handle);
+    await seedReferenceData(handle.db);
+    const cfg: IdentityConfig = {
+      iinKeys: { current: { version: 1, secret: Buffer.from(KEY, 'base64url') }, previous: [] },
+      rpId: 'localhost',
+      rpName: 'Dauys',
+      origins: [ORIGIN],
+      ...DEFAULT_TIMINGS,
+    };
+    const t0 = Date.now();
+    const citizens: FixtureCitizen[] = await bulkCitizens(handle.db, cfg, SIGNERS + 1, {
+      origin: ORIGIN,
+      residenceUnitKato: (i) => ['711110000', '751310000', '101000000', '111000000', '151000000'][i % 5]!,
+    });
+    console.log(`prepared ${SIGNERS} citizens with passkeys and sessions in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const deps = { db: handle.db, clock: systemClock, log: silentLogger };
+    const created = await createPetition(deps, citizens[SIGNERS]!.actor, {
+      title: 'Benchmark petition: safer roads near schools',
+      body: 'A petition used only by the signing benchmark. It asks for safer crossings near every school, with lights and speed bumps.',
+      addresseeKind: 'government',
+      topic: 'roads',
+    });
+    if (created.kind !== 'created') throw new Error('petition not created');
+    await handle.db.update(petitions).set({ state: 'open', openedAt: new Date(), closesAt: new Date(Date.now() + 86_400_000), thresholdRequired: 1_000_000 }).where(eq(petitions.id, created.id));
+
+    const ports = await Promise.all(Array.from({ length: WEB }, freePort));
+    for (const port of ports) {
+      const profiling = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
+      const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'scripts/web.ts'], {
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          DATABASE_URL: url,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          PUBLIC_ORIGIN: ORIGIN,
+          IIN_HMAC_KEY: KEY,
+          IIN_HMAC_KEY_VERSION: '1',
+          IDENTITY_PROVIDERS: 'oidc',
+          OIDC_ISSUER: 'https://idp.invalid',
+          OIDC_CLIENT_ID: 'bench',
+          OIDC_CLIENT_SECRET: 'bench',
+          LOG_LEVEL: 'warn',
+          REDIS_PREFIX: `${name}`,
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      children.push(child);
+    }
+    const bases = ports.map((p) => `http://127.0.0.1:${p}`);
+    await Promise.all(bases.map(waitReady));
+    console.log(`${WEB} web process(es) ready; ${CONCURRENCY} concurrent signers for up to ${SECONDS} s`);
+
+    const csrf = 'bench-csrf-token-0123456789abcdefghijklmnopq';
+    const post = async (base: string, path: string, token: string, body: unknown) => {
+      const res = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, Cookie: `dauys_session=${token}; dauys_csrf=${csrf}`, Origin: base },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+    };
+
+    // Warm-up: a few signatures per process so JIT and pools are settled (not counted).
+    let next = 0;
+    const warm = citizens.slice(0, 20);
+    next = warm.length;
+    await Promise.all(
+      warm.map(async (c, i) => {
+        const base = bases[i % bases.length]!;
+        const o = await post(base, `/api/petitions/${created.id}/sign/options`, c.sessionToken, {});
+        await post(base, `/api/petitions/${created.id}/sign/verify`, c.sessionToken, { response: c.authenticator.getAssertion(o.json.options as never) });
+      }),
+    );
+
+    const latencies: number[] = [];
+    const verifyLatencies: number[] = [];
+    let failures = 0;
+    const deadline = Date.now() + SECONDS * 1000;
+    const start = Date.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async (_, w) => {
+        const base = bases[w % bases.length]!;
+        while (Date.now() < deadline && next < SIGNERS) {
+          const c = citizens[next++]!;
+          const t = performance.now();
+          const o = await post(base, `/api/petitions/${created.id}/sign/options`, c.sessionToken, {});
+          if (o.status !== 200) {
+            failures++;
+            continue;
+          }
+          const response = c.authenticator.getAssertion(o.json.options as never);
+          const tv = performance.now();
+          const v = await post(base, `/api/petitions/${created.id}/sign/verify`, c.sessionToken, { response });
+          const end = performance.now();
+          if (v.status !== 200) failures++;
+          else {
+            latencies.push(end - t);
+            verifyLatencies.push(end - tv);
+          }
+        }
+      }),
+    );
+    const elapsed = (Date.now() - start) / 1000;
+    latencies.sort((a, b) => a - b);
+    verifyLatencies.sort((a, b) => a - b);
+    const rec = await reconcileCounts(deps);
+    const counts = await getCounts(deps, created.id);
+    const [{ n }] = (await handle.db.select({ n: sql<number>`count(*)::int` }).from(signatures).where(eq(signatures.petitionId, created.id))) as [{ n: number }];
+    const fmt = (x: number) => x.toFixed(1);
+    console.log('');
+    console.log('bench:sign — full signing path (options + passkey assertion + verify/record)');
+    console.log(`  signatures recorded      ${latencies.length} in ${fmt(elapsed)} s (failures: ${failures})`);
+    console.log(`  sustained throughput     ${fmt(latencies.length / elapsed)} signatures/s`);
+    console.log(`  latency, whole signing   p50 ${fmt(percentile(latencies, 50))} ms   p95 ${fmt(percentile(latencies, 95))} ms   p99 ${fmt(percentile(latencies, 99))} ms`);
+    console.log(`  latency, signing action  p50 ${fmt(percentile(verifyLatencies, 50))} ms   p95 ${fmt(percentile(verifyLatencies, 95))} ms   p99 ${fmt(percentile(verifyLatencies, 99))} ms`);
+    console.log(`  reconciled               ${rec.events} events -> count ${counts?.valid} (rows ${n})`);
+    console.log(`  setup                    ${WEB} web process(es), concurrency ${CONCURRENCY}, PostgreSQL, machine cores: ${(await import('node:os')).cpus().length}`);
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await handle.close();
+    await new Promise((r) => setTimeout(r, 500));
+    await withAdmin((s) => s.unsafe(`drop database if exists "${name}" with (force)`));
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
