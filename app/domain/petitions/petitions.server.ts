@@ -15,6 +15,7 @@ import {
   unitPopulation,
 } from '../../../db/schema';
 import { createNotification } from '../notify/notify.server';
+import { enqueue } from '../outbox/outbox.server';
 import { assertCan, can, type Actor } from '../identity/permissions';
 import type { Deps } from '../shared/deps';
 import { NotFoundError } from '../shared/errors';
@@ -161,6 +162,7 @@ export async function createPetition(
       .returning({ id: petitionVersions.id });
     await tx.update(petitions).set({ currentVersionId: v!.id }).where(eq(petitions.id, p!.id));
     await tx.insert(petitionCounts).values({ petitionId: p!.id, reconciledAt: now });
+    await enqueue(tx, { topic: 'petition.link', petitionId: p!.id });
     return { kind: 'created', id: p!.id } as const;
   });
 }
@@ -194,6 +196,7 @@ export async function editPetition(
       .values({ petitionId: id, version, title: parsed.data.title, body: parsed.data.body, textHash: textHash(parsed.data.title, parsed.data.body), createdAt: now })
       .returning({ id: petitionVersions.id });
     await tx.update(petitions).set({ currentVersionId: v!.id, updatedAt: now }).where(eq(petitions.id, id));
+    await enqueue(tx, { topic: 'petition.link', petitionId: id });
     return { kind: 'edited', version } as const;
   });
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Job contracts: every message that crosses the queue, as a zod union keyed by topic. Payloads
  * carry ids only, never personal data. Each topic belongs to one queue (one worker pool per queue).
  */
-export const QUEUES = ['notify', 'signatures', 'maintenance'] as const;
+export const QUEUES = ['notify', 'signatures', 'maintenance', 'linking'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const JobMessage = z.discriminatedUnion('topic', [
@@ -15,6 +15,10 @@ export const JobMessage = z.discriminatedUnion('topic', [
   z.object({ topic: z.literal('counts.reconcile') }),
   /** Scheduled: close petitions whose signing window ended. */
   z.object({ topic: z.literal('petitions.expire') }),
+  /** A petition was created or its text changed: score it against the national projects. */
+  z.object({ topic: z.literal('petition.link'), petitionId: z.string().uuid() }),
+  /** A national project changed: re-score every petition. */
+  z.object({ topic: z.literal('projects.relink') }),
 ]);
 export type JobMessage = z.infer<typeof JobMessage>;
 export type Topic = JobMessage['topic'];
@@ -24,6 +28,8 @@ export const QUEUE_OF_TOPIC: Record<Topic, QueueName> = {
   'signature.recorded': 'signatures',
   'counts.reconcile': 'maintenance',
   'petitions.expire': 'maintenance',
+  'petition.link': 'linking',
+  'projects.relink': 'linking',
 };
 
 /** The job id used on the queue for an outbox row: replays of the same row are ignored by BullMQ. */
