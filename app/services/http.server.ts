@@ -119,8 +119,11 @@ export function createWebApp(build: ServerBuild): express.Express {
     next();
   });
 
-  // Every visitor gets a CSRF token cookie on first contact (double-submit protection).
+  // Every visitor gets a CSRF token cookie on first contact (double-submit protection). The open
+  // data API is read-only and cacheable by a CDN: it sets no cookies at all.
+  const cookieFree = (path: string) => path.startsWith('/api/v1/');
   app.use((req, res, next) => {
+    if (cookieFree(req.path)) return next();
     const name = csrfCookieName();
     if (!new RegExp(`(?:^|;\\s*)${name}=`).test(req.headers.cookie ?? '')) {
       const token = newCsrfToken();
@@ -132,6 +135,7 @@ export function createWebApp(build: ServerBuild): express.Express {
 
   // A first-party device id for the integrity checks (one device signing for many people).
   app.use((req, res, next) => {
+    if (cookieFree(req.path)) return next();
     if (!/(?:^|;\s*)dauys_device=/.test(req.headers.cookie ?? '')) {
       const id = randomBytes(18).toString('base64url');
       res.append('Set-Cookie', serializeCookie(DEVICE_COOKIE, id, { maxAgeSeconds: 2 * 365 * 24 * 3600 }));
@@ -143,7 +147,7 @@ export function createWebApp(build: ServerBuild): express.Express {
   // A language chosen by URL (?lng=kk) is remembered in a cookie for the next pages.
   app.use((req, res, next) => {
     const lng = req.query.lng;
-    if (isLocale(lng)) {
+    if (isLocale(lng) && !cookieFree(req.path)) {
       res.cookie(LOCALE_COOKIE, lng, {
         path: '/',
         maxAge: 365 * 24 * 3600 * 1000,

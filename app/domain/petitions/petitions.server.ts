@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/client';
 import {
@@ -375,7 +375,7 @@ export async function expirePetitions(deps: Deps): Promise<number> {
   const due = await deps.db
     .select({ id: petitions.id })
     .from(petitions)
-    .where(and(eq(petitions.state, 'open'), sql`${petitions.closesAt} <= ${deps.clock.now()}`));
+    .where(and(eq(petitions.state, 'open'), lte(petitions.closesAt, deps.clock.now())));
   let n = 0;
   for (const { id } of due) {
     const r = await deps.db.transaction(async (tx) => {
