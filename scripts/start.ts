@@ -3,13 +3,16 @@
  * app if its sources changed, migrates and seeds the database (embedded PGlite unless DATABASE_URL
  * is set), then serves web + workers + outbox relay on PORT (3000) until SIGINT/SIGTERM.
  */
-import { demoAdministratorInvite, seedDemoContent } from '../app/domain/demo/seed.server';
+import { seedDemoPetitions } from '../app/domain/demo/petitions.server';
+import { demoStaffInvites, seedDemoContent } from '../app/domain/demo/seed.server';
 import { systemClock } from '../app/domain/shared/deps';
 import { getIdentityConfig } from '../app/services/identity.server';
 import { getDbHandle } from '../app/services/db.server';
 import { EnvError, parseEnv, reloadEnv } from '../app/services/env.server';
 import { closeServer, createWebApp, listen, loadBuild } from '../app/services/http.server';
 import { logger } from '../app/services/logger.server';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { seedReferenceData } from '../db/seed';
 import { runMigrations } from '../db/migrate';
 import { startBackground } from '../workers/background';
@@ -30,10 +33,17 @@ async function main() {
   const report = await seedReferenceData(handle.db, { log: (msg) => logger.info(msg) });
   logger.info({ seeded: report }, 'reference data ready');
   if (env.demo) {
+    const invites = await demoStaffInvites({ db: handle.db, clock: systemClock, log: logger }, getIdentityConfig());
+    for (const [role, token] of Object.entries(invites)) logger.info(`Demo ${role} invitation (one use, 72 h): ${env.publicOrigin}/invite/${token}`);
+    if (Object.keys(invites).length > 0) {
+      // Also kept in a file for scripted demos and the end-to-end tests (local runs only).
+      const file = path.join(path.dirname(path.resolve(env.pgliteDir)), 'demo-invites.json');
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, JSON.stringify(invites, null, 2), { mode: 0o600 });
+    }
     const demo = await seedDemoContent({ db: handle.db });
-    logger.info(demo, 'demo content ready');
-    const invite = await demoAdministratorInvite({ db: handle.db, clock: systemClock, log: logger }, getIdentityConfig());
-    if (invite) logger.info(`Demo administrator invitation (one use, 72 h): ${env.publicOrigin}/invite/${invite}`);
+    const demoPetitions = await seedDemoPetitions({ db: handle.db, clock: systemClock, log: logger }, getIdentityConfig());
+    logger.info({ ...demo, petitions: demoPetitions.created }, 'demo content ready');
   }
 
   const background = startBackground({ db: handle.db, env, log: logger });

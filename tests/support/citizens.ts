@@ -1,16 +1,10 @@
-import { iinCheckDigit } from '../../app/domain/identity/iin';
+import { composeIin } from '../../app/domain/identity/iin';
 import type { TestBrowser } from './app';
 import { SoftAuthenticator } from './soft-authenticator';
 
 /** A valid IIN for a birth date, sex and serial (the check digit computed; null serials skipped). */
 export function makeIin(birthDate: string, sex: 'M' | 'F', serial: number): string {
-  const [y, m, d] = birthDate.split('-') as [string, string, string];
-  const century = Number(y.slice(0, 2)) - 18;
-  for (let s = serial; ; s++) {
-    const first11 = `${y.slice(2)}${m}${d}${century * 2 + (sex === 'M' ? 1 : 2)}${String(s % 10000).padStart(4, '0')}`;
-    const check = iinCheckDigit([...first11].map(Number));
-    if (check !== null) return `${first11}${check}`;
-  }
+  return composeIin(birthDate, sex, serial);
 }
 
 export interface EnrolledCitizen {

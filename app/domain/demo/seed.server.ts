@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { notifications } from '../../../db/schema';
 import { createNotification } from '../notify/notify.server';
-import { staffRoles } from '../../../db/schema';
+import { localBodies, staffRoles } from '../../../db/schema';
 import type { IdentityConfig } from '../identity/config';
 import { inviteFromCommandLine } from '../identity/staff.server';
 import type { Deps } from '../shared/deps';
@@ -32,12 +32,27 @@ export async function seedDemoContent(deps: Pick<Deps, 'db'>): Promise<{ created
 }
 
 /**
- * Demo runs: while no administrator exists, a fresh one-time administrator invitation is made at
- * each start so the person trying the portal can reach the staff side. Returns its token.
+ * Demo runs: one-time invitations for each staff role that nobody holds yet (administrator,
+ * moderator, project analyst, and an officer of the Astana city akimat), so a person trying the
+ * portal — or an end-to-end test — can reach the staff side. Returns role -> token.
  */
-export async function demoAdministratorInvite(deps: Deps, cfg: Pick<IdentityConfig, 'inviteTtlMs'>): Promise<string | null> {
-  const admins = await deps.db.select({ id: staffRoles.id }).from(staffRoles).where(eq(staffRoles.role, 'administrator')).limit(1);
-  if (admins.length > 0) return null;
-  const outcome = await inviteFromCommandLine(deps, cfg, { displayName: 'Demo Administrator', role: 'administrator' });
-  return outcome.kind === 'invited' ? outcome.token : null;
+export async function demoStaffInvites(deps: Deps, cfg: Pick<IdentityConfig, 'inviteTtlMs'>): Promise<Record<string, string>> {
+  const held = new Set((await deps.db.select({ role: staffRoles.role }).from(staffRoles)).map((r) => r.role));
+  const [astana] = await deps.db
+    .select({ id: localBodies.id })
+    .from(localBodies)
+    .where(and(eq(localBodies.unitKato, '710000000'), eq(localBodies.kind, 'akimat')));
+  const wanted: { key: string; role: string; name: string; bodyIds?: number[] }[] = [
+    { key: 'administrator', role: 'administrator', name: 'Demo Administrator' },
+    { key: 'moderator', role: 'moderator', name: 'Demo Moderator' },
+    { key: 'project_analyst', role: 'project_analyst', name: 'Demo Project Analyst' },
+    ...(astana ? [{ key: `akimat_officer:${astana.id}`, role: 'akimat_officer', name: 'Demo Astana Officer', bodyIds: [astana.id] }] : []),
+  ];
+  const out: Record<string, string> = {};
+  for (const w of wanted) {
+    if (held.has(w.role)) continue;
+    const outcome = await inviteFromCommandLine(deps, cfg, { displayName: w.name, role: w.role, bodyIds: w.bodyIds ?? [] });
+    if (outcome.kind === 'invited') out[w.key] = outcome.token;
+  }
+  return out;
 }

@@ -76,3 +76,17 @@ export const ADULT_AGE = 18;
 export function isAdultOn(birthDate: string, today: string): boolean {
   return anniversary(birthDate, ADULT_AGE) <= today;
 }
+
+/**
+ * Composes a valid IIN for a birth date, sex and serial (the next serial when no check digit can
+ * be issued for one). For demo content and tests: real IINs are issued by the state.
+ */
+export function composeIin(birthDate: string, sex: Sex, serial: number): string {
+  const [y, m, d] = birthDate.split('-') as [string, string, string];
+  const centuryDigit = (Number(y.slice(0, 2)) - 18) * 2 + (sex === 'M' ? 1 : 2);
+  for (let s = serial; ; s++) {
+    const first11 = `${y.slice(2)}${m}${d}${centuryDigit}${String(s % 10000).padStart(4, '0')}`;
+    const check = iinCheckDigit([...first11].map(Number));
+    if (check !== null) return `${first11}${check}`;
+  }
+}
