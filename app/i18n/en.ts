@@ -19,14 +19,6 @@ const en = {
     },
     language: 'Language',
     languageNames: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
-    petitionState: {
-      subject: 'Your petition "{{title}}": $t(petitions.state.{{state}})',
-      body: 'Hello {{name}},\n\nYour petition "{{title}}" (No. {{number}}) is now: $t(petitions.state.{{state}}).\n\nSee it on Dauys: {{url}}\n\nDauys',
-    },
-    petitionOutcome: {
-      subject: 'The petition "{{title}}" was answered',
-      body: 'Hello {{name}},\n\nThe petition "{{title}}" (No. {{number}}) that you signed has been answered: $t(petitions.decision.{{decision}}).\n\nRead the answer on Dauys: {{url}}\n\nDauys',
-    },
     footer: {
       about: 'Dauys is the e-petition and local-issue portal of the Republic of Kazakhstan.',
       dataSources: 'Data sources',
@@ -89,6 +81,14 @@ const en = {
     welcome: {
       subject: 'Welcome to Dauys',
       body: 'Hello {{name}},\n\nWelcome to Dauys, the portal for e-petitions and local issues of Kazakhstan. You will receive messages about your petitions and reports here.\n\nDauys',
+    },
+    petitionState: {
+      subject: 'Your petition "{{title}}": $t(petitions.state.{{state}})',
+      body: 'Hello {{name}},\n\nYour petition "{{title}}" (No. {{number}}) is now: $t(petitions.state.{{state}}).\n\nSee it on Dauys: {{url}}\n\nDauys',
+    },
+    petitionOutcome: {
+      subject: 'The petition "{{title}}" was answered',
+      body: 'Hello {{name}},\n\nThe petition "{{title}}" (No. {{number}}) that you signed has been answered: $t(petitions.decision.{{decision}}).\n\nRead the answer on Dauys: {{url}}\n\nDauys',
     },
     footer: 'You receive this message because you have an account on Dauys.',
   },

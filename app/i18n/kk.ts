@@ -20,14 +20,6 @@ export default defineMessages({
     },
     language: 'Тіл',
     languageNames: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
-    petitionState: {
-      subject: '«{{title}}» петицияңыз: $t(petitions.state.{{state}})',
-      body: 'Сәлеметсіз бе, {{name}}!\n\n«{{title}}» петицияңыздың (№ {{number}}) мәртебесі: $t(petitions.state.{{state}}).\n\nDauys-тағы петиция: {{url}}\n\nDauys',
-    },
-    petitionOutcome: {
-      subject: '«{{title}}» петициясына жауап берілді',
-      body: 'Сәлеметсіз бе, {{name}}!\n\nСіз қол қойған «{{title}}» петициясына (№ {{number}}) жауап берілді: $t(petitions.decision.{{decision}}).\n\nDauys-тағы жауап: {{url}}\n\nDauys',
-    },
     footer: {
       about: 'Dauys — Қазақстан Республикасының электрондық петициялар мен жергілікті мәселелер порталы.',
       dataSources: 'Деректер көздері',
@@ -90,6 +82,14 @@ export default defineMessages({
     welcome: {
       subject: 'Dauys порталына қош келдіңіз',
       body: 'Сәлеметсіз бе, {{name}}!\n\nҚазақстанның электрондық петициялар мен жергілікті мәселелер порталы Dauys-қа қош келдіңіз. Петицияларыңыз бен өтініштеріңіз туралы хабарламалар осында келеді.\n\nDauys',
+    },
+    petitionState: {
+      subject: '«{{title}}» петицияңыз: $t(petitions.state.{{state}})',
+      body: 'Сәлеметсіз бе, {{name}}!\n\n«{{title}}» петицияңыздың (№ {{number}}) мәртебесі: $t(petitions.state.{{state}}).\n\nDauys-тағы петиция: {{url}}\n\nDauys',
+    },
+    petitionOutcome: {
+      subject: '«{{title}}» петициясына жауап берілді',
+      body: 'Сәлеметсіз бе, {{name}}!\n\nСіз қол қойған «{{title}}» петициясына (№ {{number}}) жауап берілді: $t(petitions.decision.{{decision}}).\n\nDauys-тағы жауап: {{url}}\n\nDauys',
     },
     footer: 'Бұл хабарламаны Dauys-та тіркелгіңіз болғандықтан алдыңыз.',
   },

@@ -20,14 +20,6 @@ export default defineMessages({
     },
     language: 'Язык',
     languageNames: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
-    petitionState: {
-      subject: 'Ваша петиция «{{title}}»: $t(petitions.state.{{state}})',
-      body: 'Здравствуйте, {{name}}!\n\nСтатус вашей петиции «{{title}}» (№ {{number}}): $t(petitions.state.{{state}}).\n\nПетиция на Dauys: {{url}}\n\nDauys',
-    },
-    petitionOutcome: {
-      subject: 'На петицию «{{title}}» дан ответ',
-      body: 'Здравствуйте, {{name}}!\n\nНа петицию «{{title}}» (№ {{number}}), которую вы подписали, дан ответ: $t(petitions.decision.{{decision}}).\n\nОтвет на Dauys: {{url}}\n\nDauys',
-    },
     footer: {
       about: 'Dauys — портал электронных петиций и обращений по местным проблемам Республики Казахстан.',
       dataSources: 'Источники данных',
@@ -94,6 +86,14 @@ export default defineMessages({
     welcome: {
       subject: 'Добро пожаловать в Dauys',
       body: 'Здравствуйте, {{name}}!\n\nДобро пожаловать в Dauys — портал электронных петиций и местных проблем Казахстана. Сюда будут приходить сообщения о ваших петициях и обращениях.\n\nDauys',
+    },
+    petitionState: {
+      subject: 'Ваша петиция «{{title}}»: $t(petitions.state.{{state}})',
+      body: 'Здравствуйте, {{name}}!\n\nСтатус вашей петиции «{{title}}» (№ {{number}}): $t(petitions.state.{{state}}).\n\nПетиция на Dauys: {{url}}\n\nDauys',
+    },
+    petitionOutcome: {
+      subject: 'На петицию «{{title}}» дан ответ',
+      body: 'Здравствуйте, {{name}}!\n\nНа петицию «{{title}}» (№ {{number}}), которую вы подписали, дан ответ: $t(petitions.decision.{{decision}}).\n\nОтвет на Dauys: {{url}}\n\nDauys',
     },
     footer: 'Вы получили это сообщение, потому что у вас есть учётная запись в Dauys.',
   },

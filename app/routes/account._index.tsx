@@ -10,6 +10,7 @@ import { getDeps } from '../services/db.server';
 import { clearSessionCookie, requestMeta, requireSession } from '../services/session.server';
 import { CsrfField } from '../ui/csrf-field';
 import { useLocale, useNames } from '../ui/locale';
+import { formatDateTimeIn } from '../ui/formatters';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSession(request);
@@ -52,8 +53,7 @@ export default function Account() {
   const { t } = useTranslation();
   const name = useNames();
   const locale = useLocale();
-  const date = (d: string | Date | null) =>
-    d ? new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-KZ`, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' }).format(new Date(d)) : t('identity.account.never');
+  const date = (d: string | Date | null) => (d ? formatDateTimeIn(locale, d) : t('identity.account.never'));
   const flash = result ? (result.ok ? t(`identity.account.${result.message}`) : t(`identity.errors.${result.message}`)) : notice ? t(notice === 'created' ? 'identity.passkey.created' : 'identity.account.added') : null;
   return (
     <section aria-labelledby="account-title">

@@ -6,6 +6,7 @@ import { getDeps } from '../services/db.server';
 import { uuidParam } from '../services/params.server';
 import { requireSession } from '../services/session.server';
 import { useLocale } from '../ui/locale';
+import { formatDateTimeIn } from '../ui/formatters';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireSession(request);
@@ -18,7 +19,7 @@ export default function ReceiptPage() {
   const { receipt: r } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
-  const when = (d: string | Date) => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-KZ`, { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Asia/Almaty' }).format(new Date(d));
+  const when = (d: string | Date) => formatDateTimeIn(locale, d);
   const rows: [string, string][] = [
     [t('signing.receiptPage.version'), String(r.version)],
     [t('signing.receiptPage.textHash'), r.textHash],

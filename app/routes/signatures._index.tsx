@@ -5,6 +5,7 @@ import { listMySignatures } from '../domain/signatures/signing.server';
 import { getDeps } from '../services/db.server';
 import { requireSession } from '../services/session.server';
 import { useLocale } from '../ui/locale';
+import { formatDateIn } from '../ui/formatters';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSession(request);
@@ -15,7 +16,7 @@ export default function MySignatures() {
   const { signatures } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
-  const when = (d: string | Date) => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-KZ`, { dateStyle: 'medium', timeZone: 'Asia/Almaty' }).format(new Date(d));
+  const when = (d: string | Date) => formatDateIn(locale, d);
   return (
     <section aria-labelledby="mine-title">
       <h1 id="mine-title">{t('signing.mine.title')}</h1>

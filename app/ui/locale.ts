@@ -1,6 +1,7 @@
 import { useRouteLoaderData } from '@remix-run/react';
 import { DEFAULT_LOCALE, localized, type Locale } from '../i18n';
 import type { loader as rootLoader } from '../root';
+import { formatDayIn, formatNumberIn } from './formatters';
 
 export function useLocale(): Locale {
   return useRouteLoaderData<typeof rootLoader>('root')?.locale ?? DEFAULT_LOCALE;
@@ -12,13 +13,11 @@ export function useNames(): (row: { nameKk: string | null; nameRu: string; nameE
   return (row) => localized(row, locale);
 }
 
+/** Numbers and dates are formatted without Intl (see formatters.ts: browsers lack Kazakh data). */
 export function formatNumber(locale: Locale, n: number): string {
-  return new Intl.NumberFormat(locale === 'kk' ? 'kk-KZ' : locale === 'ru' ? 'ru-RU' : 'en-GB').format(n);
+  return formatNumberIn(locale, n);
 }
 
 export function formatDate(locale: Locale, isoDate: string): string {
-  return new Intl.DateTimeFormat(locale === 'kk' ? 'kk-KZ' : locale === 'ru' ? 'ru-RU' : 'en-GB', {
-    dateStyle: 'long',
-    timeZone: 'Asia/Almaty',
-  }).format(new Date(`${isoDate}T12:00:00+05:00`));
+  return formatDayIn(locale, isoDate);
 }

@@ -52,6 +52,11 @@ export interface Sent {
 export class TestBrowser {
   readonly cookies = new Map<string, string>();
   origin: string;
+  /**
+   * Each browser comes from its own client address (sent as X-Forwarded-For, which the server
+   * trusts from loopback proxies), so per-IP rate limits apply per browser as for real visitors.
+   */
+  ip = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
   constructor(readonly base: string) {
     this.origin = new URL(base).origin;
   }
@@ -65,7 +70,7 @@ export class TestBrowser {
   }
 
   async request(method: string, path: string, init: { body?: string; contentType?: string; headers?: Record<string, string> } = {}): Promise<Sent> {
-    const headers: Record<string, string> = { Origin: this.origin, 'Sec-Fetch-Site': 'same-origin', Accept: 'text/html,application/json', ...init.headers };
+    const headers: Record<string, string> = { Origin: this.origin, 'Sec-Fetch-Site': 'same-origin', Accept: 'text/html,application/json', 'X-Forwarded-For': this.ip, ...init.headers };
     if (this.cookies.size > 0) headers.Cookie = this.cookieHeader();
     if (init.contentType) headers['Content-Type'] = init.contentType;
     const res = await fetch(`${this.base}${path}`, { method, headers, body: init.body, redirect: 'manual' });

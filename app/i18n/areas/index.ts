@@ -1,7 +1,9 @@
 import { identity } from './identity';
 import { integrity } from './integrity';
+import { moderation } from './moderation';
 import { opendata } from './opendata';
 import { petitionForms } from './petitionForms';
+import { petitionPages } from './petitionPages';
 import { petitions } from './petitions';
 import { projects } from './projects';
 import { reports } from './reports';
@@ -11,7 +13,7 @@ import { signing } from './signing';
  * Area namespaces: each area of the portal keeps its strings in its own file (t('<area>.key')),
  * built with defineArea. Register a new area here.
  */
-export const areas = { identity, integrity, opendata, petitionForms, petitions, projects, reports, signing };
+export const areas = { identity, integrity, moderation, opendata, petitionForms, petitionPages, petitions, projects, reports, signing };
 
 export type Areas = typeof areas;
 export type AreaMessages<L extends 'kk' | 'ru' | 'en'> = { [K in keyof Areas]: Areas[K] extends Record<L, infer M> ? M : never };

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CsrfField } from '../csrf-field';
 import { useLocale } from '../locale';
 import { useCsrf } from '../root-data';
+import { formatDateTimeIn } from '../formatters';
 
 /** What the loader tells the panel (from signingStatus in app/domain/signatures). */
 export type SignPanelStatus =
@@ -48,7 +49,7 @@ export function SignPanel({ petitionId, status, supporting, unitName }: { petiti
     );
   }
   if (status.kind === 'signed') {
-    const date = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-KZ`, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Almaty' }).format(new Date(status.signedAt));
+    const date = formatDateTimeIn(locale, status.signedAt);
     return (
       <div className="sign-panel card" data-testid="sign-panel">
         <p role="status" className="success">

@@ -1,0 +1,319 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import type { ClockStatus } from '../domain/calendar';
+import { localDate } from '../domain/calendar/dates';
+import {
+  NOTE_MAX,
+  parseModerationForm,
+  petitionForModeration,
+  prohibitedTopics,
+  refusalKey,
+  refusalStatus,
+  type AddresseeRef,
+} from '../domain/petitions/moderation.server';
+import { moderatePetition } from '../domain/petitions/petitions.server';
+import { REJECTION_REASON_CODES } from '../domain/petitions/reasons';
+import { csrfForm } from '../services/csrf.server';
+import { getDeps } from '../services/db.server';
+import { uuidParam } from '../services/params.server';
+import { requirePermission } from '../services/session.server';
+import { CsrfField } from '../ui/csrf-field';
+import type { Locale } from '../i18n';
+import { resolveLocale } from '../services/locale.server';
+import { formatDate, formatNumber, useLocale, useNames } from '../ui/locale';
+
+/** A petition under moderation, the similar petitions, and the decision forms (plain HTML forms). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await requirePermission(request, 'petition:moderate');
+  const view = await petitionForModeration(getDeps(), session.actor, uuidParam(params.id));
+  if (!view) throw new Response('Not Found', { status: 404 });
+  const topics = prohibitedTopics().map((g) => ({ code: g.code, label: g.label }));
+  // Values from *.server modules reach the component through the loader (they are empty in the browser).
+  const thresholdRefusal = view.threshold.kind === 'refused' ? refusalKey(view.threshold.reason) : null;
+  const labels = serverLabels(resolveLocale(request), view, [view.threshold.kind === 'ok' ? view.threshold.population?.count : null]);
+  return { view, topics, thresholdRefusal, noteMax: NOTE_MAX, labels };
+}
+
+type Values = { reason: string; topicGroup: string; note: string };
+type ActionResult = { error: string; field: string | null; values: Values };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await csrfForm(request);
+  const session = await requirePermission(request, 'petition:moderate');
+  const deps = getDeps();
+  const id = uuidParam(params.id);
+  const view = await petitionForModeration(deps, session.actor, id);
+  if (!view) throw new Response('Not Found', { status: 404 });
+  const fields = Object.fromEntries(form);
+  const values: Values = { reason: String(fields.reason ?? ''), topicGroup: String(fields.topicGroup ?? ''), note: String(fields.note ?? '').slice(0, NOTE_MAX * 2) };
+  const parsed = parseModerationForm(fields);
+  if (parsed.kind === 'refused') return data<ActionResult>({ error: `moderation.errors.${parsed.error}`, field: parsed.field, values }, { status: 422 });
+  const outcome = await moderatePetition(deps, session.actor, id, parsed.input);
+  if (outcome.kind === 'refused') return data<ActionResult>({ error: refusalKey(outcome.reason), field: null, values }, { status: refusalStatus(outcome.reason) });
+  throw redirect(`/moderation?done=${parsed.input.decision === 'approve' ? 'approved' : 'rejected'}&number=${view.number}`);
+}
+
+function ClockBadge({ clock }: { clock: ClockStatus | null }) {
+  const { t } = useTranslation();
+  if (!clock) return <span className="muted">—</span>;
+  if (clock.status === 'overdue')
+    return (
+      <strong className="error" data-clock="overdue">
+        {clock.workingDaysOverdue > 0 ? t('petitions.clock.workingDaysOverdue', { count: clock.workingDaysOverdue }) : t('petitions.clock.status.overdue')}
+      </strong>
+    );
+  if (clock.status === 'paused') return <span data-clock="paused">{t('petitions.clock.status.paused')}</span>;
+  return (
+    <span data-clock={clock.status}>
+      {`${t(`petitions.clock.status.${clock.status}`)} · ${clock.workingDaysLeft === 0 ? t('petitions.clock.dueToday') : t('petitions.clock.workingDaysLeft', { count: clock.workingDaysLeft })}`}
+    </span>
+  );
+}
+
+export default function ModerationReview() {
+  const { view, topics, thresholdRefusal, noteMax, labels } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const name = useNames();
+  const { date, day, when, num } = useLabels(labels);
+  const addressee = (a: AddresseeRef) => (a.body ? name(a.body) : t(`petitions.addressee.${a.kind}`));
+  const topicLabel = (code: string) => {
+    const g = topics.find((x) => x.code === code);
+    return g ? g.label[locale] : code;
+  };
+  const values = result?.values ?? { reason: '', topicGroup: '', note: '' };
+  const invalid = (field: string) => (result?.field === field ? { 'aria-invalid': true as const, 'aria-describedby': 'decision-error' } : {});
+  const inModeration = view.state === 'moderation';
+  return (
+    <article aria-labelledby="petition-title">
+      <p className="breadcrumb">
+        <Link to="/moderation">{t('moderation.review.back')}</Link>
+      </p>
+      <h1 id="petition-title">
+        {t('moderation.review.title', { number: view.number })}: {view.title}
+      </h1>
+      {result?.error ? (
+        <p role="alert" className="error" id="decision-error" data-testid="decision-error">
+          {t(result.error)}
+        </p>
+      ) : null}
+
+      <h2>{t('moderation.review.details')}</h2>
+      <dl>
+        <dt>{t('moderation.review.author')}</dt>
+        <dd>{view.authorName}</dd>
+        <dt>{t('moderation.review.addressee')}</dt>
+        <dd>{addressee(view.addressee)}</dd>
+        <dt>{t('moderation.review.topic')}</dt>
+        <dd>{t(`petitionForms.topics.${view.topic}`, { defaultValue: view.topic })}</dd>
+        <dt>{t('moderation.review.stage')}</dt>
+        <dd data-testid="petition-state">{t(`petitions.state.${view.state}`)}</dd>
+        <dt>{t('moderation.review.submitted')}</dt>
+        <dd>{day(view.submittedAt)}</dd>
+        <dt>{t('moderation.review.due')}</dt>
+        <dd>
+          {date(view.moderationDueOn)} {inModeration ? <ClockBadge clock={view.clock} /> : null}
+        </dd>
+        <dt>{t('moderation.review.threshold')}</dt>
+        <dd data-testid="threshold-preview">
+          {view.threshold.kind === 'ok' ? (
+            <>
+              {t('petitions.threshold.signaturesNeeded', { count: view.threshold.signatures })}
+              {view.threshold.population && view.threshold.percent !== null
+                ? ` (${t('petitions.threshold.percentOfResidents', {
+                    percent: view.threshold.percent,
+                    population: num(view.threshold.population.count),
+                    asOf: labels[`d:${view.threshold.population.asOf}`] ?? view.threshold.population.asOf,
+                  })})`
+                : null}
+            </>
+          ) : (
+            t('moderation.review.thresholdRefused', { reason: t(thresholdRefusal ?? 'moderation.errors.invalid') })
+          )}
+        </dd>
+      </dl>
+
+      <h2>{t('moderation.review.text')}</h2>
+      <div className="card" data-testid="petition-text">
+        <h3 className="card-title">{view.title}</h3>
+        {view.body.split(/\n{2,}/).map((para, i) => (
+          <p key={i} style={{ whiteSpace: 'pre-line' }}>
+            {para}
+          </p>
+        ))}
+      </div>
+
+      <section aria-labelledby="similar-heading">
+        <h2 id="similar-heading">{t('moderation.review.similarHeading')}</h2>
+        {view.similar.length === 0 ? (
+          <p>{t('moderation.review.similarNone')}</p>
+        ) : (
+          <>
+            <p className="hint">{t('moderation.review.similarLead')}</p>
+            <ul data-testid="similar-petitions">
+              {view.similar.map((s) => (
+                <li key={s.id}>
+                  <Link to={`/moderation/${s.id}`}>
+                    № {s.number}: {s.title}
+                  </Link>{' '}
+                  <span className="badge">{t(`petitions.state.${s.state}`)}</span>{' '}
+                  <span className="muted">{t('moderation.review.similarity', { percent: Math.round(s.score * 100) })}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      {!inModeration ? (
+        <section aria-labelledby="outcome-heading">
+          <h2 id="outcome-heading" className="visually-hidden">
+            {t('moderation.review.stage')}
+          </h2>
+          <p className="notice" data-testid="decided">
+            {t('moderation.review.decided', { state: t(`petitions.state.${view.state}`) })}
+          </p>
+          {view.rejection ? (
+            <dl>
+              <dt>{t('moderation.review.rejectionReason')}</dt>
+              <dd>
+                {view.rejection.reason === 'prohibited-topic' && view.rejection.topicGroup
+                  ? t('petitions.prohibitedTopicWith', { topic: topicLabel(view.rejection.topicGroup) })
+                  : t(`petitions.reason.${view.rejection.reason}`)}
+              </dd>
+              {view.rejection.note ? (
+                <>
+                  <dt>{t('moderation.review.rejectionNote')}</dt>
+                  <dd>{view.rejection.note}</dd>
+                </>
+              ) : null}
+            </dl>
+          ) : null}
+        </section>
+      ) : (
+        <>
+          <Form method="post" className="card form" aria-labelledby="approve-heading">
+            <h2 id="approve-heading">{t('moderation.review.approveHeading')}</h2>
+            <CsrfField />
+            <input type="hidden" name="intent" value="approve" />
+            <p className="hint">{t('moderation.review.approveHint')}</p>
+            <div>
+              <button type="submit" className="button primary">
+                {t('moderation.review.approveButton')}
+              </button>
+            </div>
+          </Form>
+
+          <Form method="post" className="card form" aria-labelledby="reject-heading">
+            <h2 id="reject-heading">{t('moderation.review.rejectHeading')}</h2>
+            <CsrfField />
+            <input type="hidden" name="intent" value="reject" />
+            <div className="field">
+              <label htmlFor="reason">{t('moderation.review.reason')}</label>
+              <select id="reason" name="reason" className="input" style={{ minWidth: 0 }} required defaultValue={values.reason} {...invalid('reason')}>
+                <option value="">{t('moderation.review.reasonChoose')}</option>
+                {REJECTION_REASON_CODES.map((code) => (
+                  <option key={code} value={code}>
+                    {t(`petitions.reason.${code}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="topicGroup">{t('moderation.review.topicGroup')}</label>
+              <select id="topicGroup" name="topicGroup" className="input" style={{ minWidth: 0 }} defaultValue={values.topicGroup} aria-describedby="topic-hint" {...invalid('topicGroup')}>
+                <option value="">{t('moderation.review.topicChoose')}</option>
+                {topics.map((g) => (
+                  <option key={g.code} value={g.code}>
+                    {g.label[locale]}
+                  </option>
+                ))}
+              </select>
+              <p id="topic-hint" className="hint">
+                {t('moderation.review.topicHint')}
+              </p>
+            </div>
+            <div className="field">
+              <label htmlFor="note">{t('moderation.review.note')}</label>
+              <textarea id="note" name="note" className="input" style={{ minWidth: 0 }} rows={4} maxLength={noteMax} defaultValue={values.note} aria-describedby="note-hint" {...invalid('note')} />
+              <p id="note-hint" className="hint">
+                {t('moderation.review.noteHint')}
+              </p>
+            </div>
+            <div>
+              <button type="submit" className="button danger">
+                {t('moderation.review.rejectButton')}
+              </button>
+            </div>
+          </Form>
+        </>
+      )}
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{t('moderation.history.heading')}</h2>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('moderation.history.when')}</th>
+                <th scope="col">{t('moderation.history.event')}</th>
+                <th scope="col">{t('moderation.history.stage')}</th>
+                <th scope="col">{t('moderation.history.by')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.history.map((h, i) => (
+                <tr key={i}>
+                  <td>{when(h.at)}</td>
+                  <td>{t(`petitions.event.${h.event}`)}</td>
+                  <td>{t(`petitions.state.${h.toState}`)}</td>
+                  <td>{t(`petitions.role.${h.actorRole}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </article>
+  );
+}
+
+/**
+ * Dates and numbers formatted on the server, in the request's language: the browser may lack the
+ * locale data (Debian's Chromium has no Kazakh), and its own formatting would differ from the page.
+ * Keys: `d:YYYY-MM-DD` (a date), `t:<ISO instant>` (date and time), `n:<number>`.
+ */
+function serverLabels(locale: Locale, value: unknown, numbers: (number | null | undefined)[] = []): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (v: unknown): void => {
+    if (v instanceof Date) {
+      out[`t:${v.toISOString()}`] = formatInstant(locale, v);
+      out[`d:${localDate(v)}`] = formatDate(locale, localDate(v));
+    } else if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) out[`d:${v}`] = formatDate(locale, v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(value);
+  for (const n of numbers) if (typeof n === 'number') out[`n:${n}`] = formatNumber(locale, n);
+  return out;
+}
+
+function formatInstant(locale: Locale, instant: Date): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-KZ`, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' }).format(instant);
+}
+
+/** Readers of the server's labels (falling back to the browser's formatting). */
+function useLabels(labels: Record<string, string>) {
+  const locale = useLocale();
+  const stamp = (text: string, dateTime: string) => <time dateTime={dateTime}>{text}</time>;
+  const date = (isoDate: string | null) => (isoDate ? stamp(labels[`d:${isoDate}`] ?? formatDate(locale, isoDate), isoDate) : '—');
+  return {
+    date,
+    day: (instant: Date | null) => (instant ? date(localDate(instant)) : '—'),
+    when: (instant: Date) => stamp(labels[`t:${instant.toISOString()}`] ?? formatInstant(locale, instant), instant.toISOString()),
+    num: (n: number) => labels[`n:${n}`] ?? formatNumber(locale, n),
+  };
+}

@@ -1,0 +1,154 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import type { ClockStatus } from '../domain/calendar';
+import { localDate } from '../domain/calendar/dates';
+import { moderationQueue, type AddresseeRef } from '../domain/petitions/moderation.server';
+import { getDeps } from '../services/db.server';
+import { requirePermission } from '../services/session.server';
+import type { Locale } from '../i18n';
+import { resolveLocale } from '../services/locale.server';
+import { formatDate, formatNumber, useLocale, useNames } from '../ui/locale';
+
+/** The moderators' queue: petitions in moderation, oldest first, overdue ones marked. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requirePermission(request, 'petition:moderate');
+  const queue = await moderationQueue(getDeps(), session.actor);
+  const labels = serverLabels(resolveLocale(request), queue.items.map((i) => [i.submittedAt, i.moderationDueOn]));
+  const url = new URL(request.url);
+  const done = url.searchParams.get('done');
+  const number = Number(url.searchParams.get('number'));
+  const flash = (done === 'approved' || done === 'rejected') && Number.isSafeInteger(number) && number > 0 ? { done, number } : null;
+  return { queue, flash, labels };
+}
+
+/** The status of a legal clock in words (never colour alone); overdue in bold. */
+function ClockBadge({ clock }: { clock: ClockStatus | null }) {
+  const { t } = useTranslation();
+  if (!clock) return <span className="muted">—</span>;
+  if (clock.status === 'overdue')
+    return (
+      <strong className="error" data-clock="overdue">
+        {clock.workingDaysOverdue > 0 ? t('petitions.clock.workingDaysOverdue', { count: clock.workingDaysOverdue }) : t('petitions.clock.status.overdue')}
+      </strong>
+    );
+  if (clock.status === 'paused') return <span data-clock="paused">{t('petitions.clock.status.paused')}</span>;
+  return (
+    <span data-clock={clock.status}>
+      {`${t(`petitions.clock.status.${clock.status}`)} · ${clock.workingDaysLeft === 0 ? t('petitions.clock.dueToday') : t('petitions.clock.workingDaysLeft', { count: clock.workingDaysLeft })}`}
+    </span>
+  );
+}
+
+function useAddresseeName(): (a: AddresseeRef) => string {
+  const { t } = useTranslation();
+  const name = useNames();
+  return (a) => (a.body ? name(a.body) : t(`petitions.addressee.${a.kind}`));
+}
+
+export default function ModerationQueue() {
+  const { queue, flash, labels } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const addressee = useAddresseeName();
+  const { date, day } = useLabels(labels);
+  return (
+    <section aria-labelledby="queue-title">
+      <h1 id="queue-title">{t('moderation.queue.title')}</h1>
+      <p className="lead">{t('moderation.queue.lead')}</p>
+      {flash ? (
+        <p role="status" className="success" data-testid="moderation-flash">
+          {t(`moderation.queue.${flash.done}`, { number: flash.number })}
+        </p>
+      ) : null}
+      {queue.total === 0 ? (
+        <p data-testid="queue-empty">{t('moderation.queue.empty')}</p>
+      ) : (
+        <>
+          <p data-testid="queue-summary">
+            {t('moderation.queue.waiting', { count: queue.total })}
+            {queue.overdue > 0 ? <strong className="error">{`; ${t('moderation.queue.overdue', { count: queue.overdue })}`}</strong> : null}
+            {queue.total > queue.items.length ? ` ${t('moderation.queue.shownFirst', { count: queue.items.length })}` : null}
+          </p>
+          <div className="table-scroll">
+            <table data-testid="moderation-queue">
+              <caption>{t('moderation.queue.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('moderation.queue.number')}</th>
+                  <th scope="col">{t('moderation.queue.petition')}</th>
+                  <th scope="col">{t('moderation.queue.addressee')}</th>
+                  <th scope="col">{t('moderation.queue.author')}</th>
+                  <th scope="col">{t('moderation.queue.submitted')}</th>
+                  <th scope="col">{t('moderation.queue.due')}</th>
+                  <th scope="col">{t('moderation.queue.deadline')}</th>
+                  <th scope="col">{t('moderation.queue.similar')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {queue.items.map((item) => (
+                  <tr key={item.id} data-testid="queue-row" data-petition={item.id} data-overdue={item.clock?.status === 'overdue' ? 'true' : 'false'}>
+                    <td className="num">{item.number}</td>
+                    <th scope="row">
+                      <Link to={`/moderation/${item.id}`}>{item.title}</Link>
+                    </th>
+                    <td>{addressee(item.addressee)}</td>
+                    <td>{item.authorName}</td>
+                    <td>{day(item.submittedAt)}</td>
+                    <td>{date(item.moderationDueOn)}</td>
+                    <td>
+                      <ClockBadge clock={item.clock} />
+                    </td>
+                    <td>
+                      {item.similar.length === 0 ? (
+                        t('moderation.queue.noSimilar')
+                      ) : (
+                        <span title={item.similar.map((s) => `№ ${s.number}: ${s.title}`).join('\n')}>{t('moderation.queue.similarCount', { count: item.similar.length })}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Dates and numbers formatted on the server, in the request's language: the browser may lack the
+ * locale data (Debian's Chromium has no Kazakh), and its own formatting would differ from the page.
+ * Keys: `d:YYYY-MM-DD` (a date), `t:<ISO instant>` (date and time), `n:<number>`.
+ */
+function serverLabels(locale: Locale, value: unknown, numbers: (number | null | undefined)[] = []): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (v: unknown): void => {
+    if (v instanceof Date) {
+      out[`t:${v.toISOString()}`] = formatInstant(locale, v);
+      out[`d:${localDate(v)}`] = formatDate(locale, localDate(v));
+    } else if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) out[`d:${v}`] = formatDate(locale, v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(value);
+  for (const n of numbers) if (typeof n === 'number') out[`n:${n}`] = formatNumber(locale, n);
+  return out;
+}
+
+function formatInstant(locale: Locale, instant: Date): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-KZ`, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' }).format(instant);
+}
+
+/** Readers of the server's labels (falling back to the browser's formatting). */
+function useLabels(labels: Record<string, string>) {
+  const locale = useLocale();
+  const stamp = (text: string, dateTime: string) => <time dateTime={dateTime}>{text}</time>;
+  const date = (isoDate: string | null) => (isoDate ? stamp(labels[`d:${isoDate}`] ?? formatDate(locale, isoDate), isoDate) : '—');
+  return {
+    date,
+    day: (instant: Date | null) => (instant ? date(localDate(instant)) : '—'),
+    when: (instant: Date) => stamp(labels[`t:${instant.toISOString()}`] ?? formatInstant(locale, instant), instant.toISOString()),
+    num: (n: number) => labels[`n:${n}`] ?? formatNumber(locale, n),
+  };
+}
