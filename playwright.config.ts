@@ -58,6 +58,10 @@ export default defineConfig({
         REDIS_URL: process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379',
         REDIS_PREFIX: process.env.DAUYS_E2E_PREFIX,
         DEMO: 'true',
+        // A handful of e2e citizens can walk a petition's whole life.
+        PETITION_INITIAL_SUPPORT: '2',
+        PETITION_THRESHOLD_CAP: '5',
+        COUNTS_INTERVAL_MS: '1000',
         LOG_LEVEL: 'warn',
         // Both identity providers: the demo form and OpenID Connect against the local dev provider.
         IDENTITY_PROVIDERS: 'demo,oidc',

@@ -17,6 +17,7 @@ import { moderatePetition } from '../domain/petitions/petitions.server';
 import { REJECTION_REASON_CODES } from '../domain/petitions/reasons';
 import { csrfForm } from '../services/csrf.server';
 import { getDeps } from '../services/db.server';
+import { getEnv } from '../services/env.server';
 import { uuidParam } from '../services/params.server';
 import { requirePermission } from '../services/session.server';
 import { CsrfField } from '../ui/csrf-field';
@@ -50,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values: Values = { reason: String(fields.reason ?? ''), topicGroup: String(fields.topicGroup ?? ''), note: String(fields.note ?? '').slice(0, NOTE_MAX * 2) };
   const parsed = parseModerationForm(fields);
   if (parsed.kind === 'refused') return data<ActionResult>({ error: `moderation.errors.${parsed.error}`, field: parsed.field, values }, { status: 422 });
-  const outcome = await moderatePetition(deps, session.actor, id, parsed.input);
+  const outcome = await moderatePetition(deps, session.actor, id, parsed.input, getEnv().petitions);
   if (outcome.kind === 'refused') return data<ActionResult>({ error: refusalKey(outcome.reason), field: null, values }, { status: refusalStatus(outcome.reason) });
   throw redirect(`/moderation?done=${parsed.input.decision === 'approve' ? 'approved' : 'rejected'}&number=${view.number}`);
 }

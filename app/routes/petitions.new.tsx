@@ -8,6 +8,7 @@ import { PETITION_TOPICS } from '../domain/petitions/topics';
 import { listMinistries, listUnitTree } from '../domain/reference/queries.server';
 import { csrfForm } from '../services/csrf.server';
 import { getDeps } from '../services/db.server';
+import { getEnv } from '../services/env.server';
 import { requirePermission } from '../services/session.server';
 import { CsrfField } from '../ui/csrf-field';
 import { useNames } from '../ui/locale';
@@ -45,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
     ...values,
     ministryCode: values.addresseeKind === 'ministry' ? values.ministryCode : undefined,
     unitKato: values.addresseeKind === 'akimat' || values.addresseeKind === 'maslikhat' ? values.unitKato : undefined,
-  });
+  }, getEnv().petitions);
   if (outcome.kind === 'refused') return data({ values, similar: [], checked: false, fields: outcome.fields ?? {} }, { status: 422 });
   throw redirect(`/petitions/${outcome.id}/manage?saved=1`);
 }

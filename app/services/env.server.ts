@@ -30,6 +30,9 @@ const EnvSchema = z
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_DIR: z.string().min(1).default('.data/mail'),
     RELAY_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+    PETITION_INITIAL_SUPPORT: z.coerce.number().int().min(1).max(10_000).default(50),
+    /** Demo and test installations only: caps the signatures a petition needs (refused in production). */
+    PETITION_THRESHOLD_CAP: z.coerce.number().int().min(1).optional(),
     COUNTS_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).default(2000),
     IIN_HMAC_KEY: z
       .string()
@@ -65,6 +68,8 @@ const EnvSchema = z
       ctx.addIssue({ code: 'custom', path: ['IIN_HMAC_KEY'], message: 'is required in production (32+ random bytes, base64)' });
     if (production && providers.includes('demo'))
       ctx.addIssue({ code: 'custom', path: ['IDENTITY_PROVIDERS'], message: 'the demo identity provider refuses to run in production' });
+    if (production && e.PETITION_THRESHOLD_CAP)
+      ctx.addIssue({ code: 'custom', path: ['PETITION_THRESHOLD_CAP'], message: 'is for demo and test installations only, never production' });
     if (production && e.OIDC_ALLOW_INSECURE)
       ctx.addIssue({ code: 'custom', path: ['OIDC_ALLOW_INSECURE'], message: 'is not allowed in production' });
     if (providers.includes('oidc'))
@@ -89,6 +94,7 @@ const EnvSchema = z
     mailDir: e.MAIL_DIR,
     relayIntervalMs: e.RELAY_INTERVAL_MS,
     countsIntervalMs: e.COUNTS_INTERVAL_MS,
+    petitions: { initialSupport: e.PETITION_INITIAL_SUPPORT, thresholdCap: e.PETITION_THRESHOLD_CAP },
     iinHmacKey: e.IIN_HMAC_KEY,
     iinHmacKeyVersion: e.IIN_HMAC_KEY_VERSION,
     iinHmacPreviousKeys: (e.IIN_HMAC_PREVIOUS_KEYS ?? '')

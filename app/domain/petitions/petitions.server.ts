@@ -30,6 +30,8 @@ export type PetitionRow = typeof petitions.$inferSelect;
 export interface PetitionSettings {
   /** Supporters needed before moderation (the rules are disputed: 50 or 150). */
   initialSupport: number;
+  /** Demo and test installations: the most signatures a petition may need (never in production). */
+  thresholdCap?: number;
 }
 
 export const DEFAULT_PETITION_SETTINGS: PetitionSettings = { initialSupport: DEFAULT_INITIAL_SUPPORT };
@@ -248,7 +250,7 @@ export const ModerationDecision = z.discriminatedUnion('decision', [
  * A moderator approves (the petition opens: threshold fixed, signing window starts) or rejects it
  * with a coded, public reason.
  */
-export async function moderatePetition(deps: Deps, actor: Actor | null, id: string, input: unknown) {
+export async function moderatePetition(deps: Deps, actor: Actor | null, id: string, input: unknown, settings: Pick<PetitionSettings, 'thresholdCap'> = {}) {
   assertCan(actor, 'petition:moderate');
   const parsed = ModerationDecision.safeParse(input);
   if (!parsed.success) return { kind: 'refused', reason: 'invalid' } as const;
@@ -276,8 +278,8 @@ export async function moderatePetition(deps: Deps, actor: Actor | null, id: stri
       moderatedAt: now,
       openedAt: now,
       closesAt,
-      thresholdRequired: threshold.signatures,
-      thresholdRule: threshold.ruleId,
+      thresholdRequired: settings.thresholdCap ? Math.min(settings.thresholdCap, threshold.signatures) : threshold.signatures,
+      thresholdRule: settings.thresholdCap && settings.thresholdCap < threshold.signatures ? `${threshold.ruleId} (capped for a demo installation)` : threshold.ruleId,
       thresholdPopulation: threshold.population?.count ?? null,
     });
   });
