@@ -3,7 +3,6 @@ import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { ClockStatus } from '../domain/calendar';
-import { localDate } from '../domain/calendar/dates';
 import {
   NOTE_MAX,
   parseModerationForm,
@@ -21,9 +20,8 @@ import { getEnv } from '../services/env.server';
 import { uuidParam } from '../services/params.server';
 import { requirePermission } from '../services/session.server';
 import { CsrfField } from '../ui/csrf-field';
-import type { Locale } from '../i18n';
-import { resolveLocale } from '../services/locale.server';
-import { formatDate, formatNumber, useLocale, useNames } from '../ui/locale';
+import { useLocale, useNames } from '../ui/locale';
+import { useDates } from '../ui/dates';
 
 /** A petition under moderation, the similar petitions, and the decision forms (plain HTML forms). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -33,8 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const topics = prohibitedTopics().map((g) => ({ code: g.code, label: g.label }));
   // Values from *.server modules reach the component through the loader (they are empty in the browser).
   const thresholdRefusal = view.threshold.kind === 'refused' ? refusalKey(view.threshold.reason) : null;
-  const labels = serverLabels(resolveLocale(request), view, [view.threshold.kind === 'ok' ? view.threshold.population?.count : null]);
-  return { view, topics, thresholdRefusal, noteMax: NOTE_MAX, labels };
+  return { view, topics, thresholdRefusal, noteMax: NOTE_MAX };
 }
 
 type Values = { reason: string; topicGroup: string; note: string };
@@ -74,12 +71,12 @@ function ClockBadge({ clock }: { clock: ClockStatus | null }) {
 }
 
 export default function ModerationReview() {
-  const { view, topics, thresholdRefusal, noteMax, labels } = useLoaderData<typeof loader>();
+  const { view, topics, thresholdRefusal, noteMax } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const locale = useLocale();
   const name = useNames();
-  const { date, day, when, num } = useLabels(labels);
+  const { date, day, when, num, dayText } = useDates();
   const addressee = (a: AddresseeRef) => (a.body ? name(a.body) : t(`petitions.addressee.${a.kind}`));
   const topicLabel = (code: string) => {
     const g = topics.find((x) => x.code === code);
@@ -127,7 +124,7 @@ export default function ModerationReview() {
                 ? ` (${t('petitions.threshold.percentOfResidents', {
                     percent: view.threshold.percent,
                     population: num(view.threshold.population.count),
-                    asOf: labels[`d:${view.threshold.population.asOf}`] ?? view.threshold.population.asOf,
+                    asOf: dayText(view.threshold.population.asOf),
                   })})`
                 : null}
             </>
@@ -280,41 +277,4 @@ export default function ModerationReview() {
       </section>
     </article>
   );
-}
-
-/**
- * Dates and numbers formatted on the server, in the request's language: the browser may lack the
- * locale data (Debian's Chromium has no Kazakh), and its own formatting would differ from the page.
- * Keys: `d:YYYY-MM-DD` (a date), `t:<ISO instant>` (date and time), `n:<number>`.
- */
-function serverLabels(locale: Locale, value: unknown, numbers: (number | null | undefined)[] = []): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (v: unknown): void => {
-    if (v instanceof Date) {
-      out[`t:${v.toISOString()}`] = formatInstant(locale, v);
-      out[`d:${localDate(v)}`] = formatDate(locale, localDate(v));
-    } else if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) out[`d:${v}`] = formatDate(locale, v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(value);
-  for (const n of numbers) if (typeof n === 'number') out[`n:${n}`] = formatNumber(locale, n);
-  return out;
-}
-
-function formatInstant(locale: Locale, instant: Date): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-KZ`, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' }).format(instant);
-}
-
-/** Readers of the server's labels (falling back to the browser's formatting). */
-function useLabels(labels: Record<string, string>) {
-  const locale = useLocale();
-  const stamp = (text: string, dateTime: string) => <time dateTime={dateTime}>{text}</time>;
-  const date = (isoDate: string | null) => (isoDate ? stamp(labels[`d:${isoDate}`] ?? formatDate(locale, isoDate), isoDate) : '—');
-  return {
-    date,
-    day: (instant: Date | null) => (instant ? date(localDate(instant)) : '—'),
-    when: (instant: Date) => stamp(labels[`t:${instant.toISOString()}`] ?? formatInstant(locale, instant), instant.toISOString()),
-    num: (n: number) => labels[`n:${n}`] ?? formatNumber(locale, n),
-  };
 }

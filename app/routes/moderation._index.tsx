@@ -2,24 +2,21 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { ClockStatus } from '../domain/calendar';
-import { localDate } from '../domain/calendar/dates';
 import { moderationQueue, type AddresseeRef } from '../domain/petitions/moderation.server';
 import { getDeps } from '../services/db.server';
 import { requirePermission } from '../services/session.server';
-import type { Locale } from '../i18n';
-import { resolveLocale } from '../services/locale.server';
-import { formatDate, formatNumber, useLocale, useNames } from '../ui/locale';
+import { useNames } from '../ui/locale';
+import { useDates } from '../ui/dates';
 
 /** The moderators' queue: petitions in moderation, oldest first, overdue ones marked. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requirePermission(request, 'petition:moderate');
   const queue = await moderationQueue(getDeps(), session.actor);
-  const labels = serverLabels(resolveLocale(request), queue.items.map((i) => [i.submittedAt, i.moderationDueOn]));
   const url = new URL(request.url);
   const done = url.searchParams.get('done');
   const number = Number(url.searchParams.get('number'));
   const flash = (done === 'approved' || done === 'rejected') && Number.isSafeInteger(number) && number > 0 ? { done, number } : null;
-  return { queue, flash, labels };
+  return { queue, flash };
 }
 
 /** The status of a legal clock in words (never colour alone); overdue in bold. */
@@ -47,10 +44,10 @@ function useAddresseeName(): (a: AddresseeRef) => string {
 }
 
 export default function ModerationQueue() {
-  const { queue, flash, labels } = useLoaderData<typeof loader>();
+  const { queue, flash } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const addressee = useAddresseeName();
-  const { date, day } = useLabels(labels);
+  const { date, day } = useDates();
   return (
     <section aria-labelledby="queue-title">
       <h1 id="queue-title">{t('moderation.queue.title')}</h1>
@@ -114,41 +111,4 @@ export default function ModerationQueue() {
       )}
     </section>
   );
-}
-
-/**
- * Dates and numbers formatted on the server, in the request's language: the browser may lack the
- * locale data (Debian's Chromium has no Kazakh), and its own formatting would differ from the page.
- * Keys: `d:YYYY-MM-DD` (a date), `t:<ISO instant>` (date and time), `n:<number>`.
- */
-function serverLabels(locale: Locale, value: unknown, numbers: (number | null | undefined)[] = []): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (v: unknown): void => {
-    if (v instanceof Date) {
-      out[`t:${v.toISOString()}`] = formatInstant(locale, v);
-      out[`d:${localDate(v)}`] = formatDate(locale, localDate(v));
-    } else if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) out[`d:${v}`] = formatDate(locale, v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(value);
-  for (const n of numbers) if (typeof n === 'number') out[`n:${n}`] = formatNumber(locale, n);
-  return out;
-}
-
-function formatInstant(locale: Locale, instant: Date): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-KZ`, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' }).format(instant);
-}
-
-/** Readers of the server's labels (falling back to the browser's formatting). */
-function useLabels(labels: Record<string, string>) {
-  const locale = useLocale();
-  const stamp = (text: string, dateTime: string) => <time dateTime={dateTime}>{text}</time>;
-  const date = (isoDate: string | null) => (isoDate ? stamp(labels[`d:${isoDate}`] ?? formatDate(locale, isoDate), isoDate) : '—');
-  return {
-    date,
-    day: (instant: Date | null) => (instant ? date(localDate(instant)) : '—'),
-    when: (instant: Date) => stamp(labels[`t:${instant.toISOString()}`] ?? formatInstant(locale, instant), instant.toISOString()),
-    num: (n: number) => labels[`n:${n}`] ?? formatNumber(locale, n),
-  };
 }

@@ -3,7 +3,6 @@ import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { ClockStatus } from '../domain/calendar';
-import { localDate } from '../domain/calendar/dates';
 import type { Actor } from '../domain/identity/permissions';
 import {
   DOCUMENT_URL_MAX,
@@ -23,9 +22,8 @@ import { getDeps } from '../services/db.server';
 import { uuidParam } from '../services/params.server';
 import { requireSession } from '../services/session.server';
 import { CsrfField } from '../ui/csrf-field';
-import type { Locale } from '../i18n';
-import { resolveLocale } from '../services/locale.server';
-import { formatDate, formatNumber, useLocale, useNames } from '../ui/locale';
+import { useNames } from '../ui/locale';
+import { useDates } from '../ui/dates';
 
 /**
  * The addressee's page of a petition: register it for consideration, publish the answer, record
@@ -46,8 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await lookup(getDeps(), session.actor, uuidParam(params.id));
   const done = DONE.find((d) => d === new URL(request.url).searchParams.get('done')) ?? null;
   // Values from *.server modules reach the component through the loader (they are empty in the browser).
-  const labels = serverLabels(resolveLocale(request), view, [view.validSignatures, view.thresholdRequired]);
-  return { view, done, labels, limits: { response: RESPONSE_MAX, documentUrl: DOCUMENT_URL_MAX, milestone: MILESTONE_MAX } };
+  return { view, done, limits: { response: RESPONSE_MAX, documentUrl: DOCUMENT_URL_MAX, milestone: MILESTONE_MAX } };
 }
 
 type ActionResult = { intent: string; error: string | null; errors: Record<string, string>; values: Record<string, string> };
@@ -92,11 +89,11 @@ function ClockBadge({ clock }: { clock: ClockStatus | null }) {
 }
 
 export default function AddresseeDesk() {
-  const { view, done, limits, labels } = useLoaderData<typeof loader>();
+  const { view, done, limits } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const name = useNames();
-  const { date, day, when, num } = useLabels(labels);
+  const { date, day, when, num } = useDates();
   const addressee = (a: AddresseeRef) => (a.body ? name(a.body) : t(`petitions.addressee.${a.kind}`));
   const values = result?.values ?? {};
   const fieldError = (field: string) => result?.errors[field];
@@ -324,41 +321,4 @@ export default function AddresseeDesk() {
       </section>
     </article>
   );
-}
-
-/**
- * Dates and numbers formatted on the server, in the request's language: the browser may lack the
- * locale data (Debian's Chromium has no Kazakh), and its own formatting would differ from the page.
- * Keys: `d:YYYY-MM-DD` (a date), `t:<ISO instant>` (date and time), `n:<number>`.
- */
-function serverLabels(locale: Locale, value: unknown, numbers: (number | null | undefined)[] = []): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (v: unknown): void => {
-    if (v instanceof Date) {
-      out[`t:${v.toISOString()}`] = formatInstant(locale, v);
-      out[`d:${localDate(v)}`] = formatDate(locale, localDate(v));
-    } else if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) out[`d:${v}`] = formatDate(locale, v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(value);
-  for (const n of numbers) if (typeof n === 'number') out[`n:${n}`] = formatNumber(locale, n);
-  return out;
-}
-
-function formatInstant(locale: Locale, instant: Date): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-KZ`, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' }).format(instant);
-}
-
-/** Readers of the server's labels (falling back to the browser's formatting). */
-function useLabels(labels: Record<string, string>) {
-  const locale = useLocale();
-  const stamp = (text: string, dateTime: string) => <time dateTime={dateTime}>{text}</time>;
-  const date = (isoDate: string | null) => (isoDate ? stamp(labels[`d:${isoDate}`] ?? formatDate(locale, isoDate), isoDate) : '—');
-  return {
-    date,
-    day: (instant: Date | null) => (instant ? date(localDate(instant)) : '—'),
-    when: (instant: Date) => stamp(labels[`t:${instant.toISOString()}`] ?? formatInstant(locale, instant), instant.toISOString()),
-    num: (n: number) => labels[`n:${n}`] ?? formatNumber(locale, n),
-  };
 }
