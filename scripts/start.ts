@@ -4,6 +4,7 @@
  * is set), then serves web + workers + outbox relay on PORT (3000) until SIGINT/SIGTERM.
  */
 import { seedDemoPetitions } from '../app/domain/demo/petitions.server';
+import { seedProjectData } from '../app/domain/projects/indicators-seed.server';
 import { demoStaffInvites, seedDemoContent } from '../app/domain/demo/seed.server';
 import { systemClock } from '../app/domain/shared/deps';
 import { getIdentityConfig } from '../app/services/identity.server';
@@ -32,6 +33,7 @@ async function main() {
   await runMigrations(handle);
   const report = await seedReferenceData(handle.db, { log: (msg) => logger.info(msg) });
   logger.info({ seeded: report }, 'reference data ready');
+  logger.info({ seeded: await seedProjectData(handle.db, { log: (msg) => logger.info(msg) }) }, 'project indicators and report categories ready');
   if (env.demo) {
     const invites = await demoStaffInvites({ db: handle.db, clock: systemClock, log: logger }, getIdentityConfig());
     for (const [role, token] of Object.entries(invites)) logger.info(`Demo ${role} invitation (one use, 72 h): ${env.publicOrigin}/invite/${token}`);

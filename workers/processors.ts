@@ -2,6 +2,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { ZodError } from 'zod';
 import { deliverNotification, type MailPort } from '../app/domain/notify/notify.server';
 import { expirePetitions } from '../app/domain/petitions/petitions.server';
+import { linkPetition, relinkAll } from '../app/domain/projects/links.server';
 import { reconcileCounts } from '../app/domain/signatures/counts.server';
 import { screenSignature } from '../app/domain/integrity/screening.server';
 import type { Deps } from '../app/domain/shared/deps';
@@ -24,6 +25,10 @@ async function dispatch(ctx: WorkerContext, message: JobMessage): Promise<unknow
       return reconcileCounts(ctx.deps);
     case 'petitions.expire':
       return expirePetitions(ctx.deps);
+    case 'petition.link':
+      return linkPetition(ctx.deps, message.petitionId);
+    case 'projects.relink':
+      return relinkAll(ctx.deps);
   }
 }
 

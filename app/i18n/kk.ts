@@ -91,6 +91,10 @@ export default defineMessages({
       subject: '«{{title}}» петициясына жауап берілді',
       body: 'Сәлеметсіз бе, {{name}}!\n\nСіз қол қойған «{{title}}» петициясына (№ {{number}}) жауап берілді: $t(petitions.decision.{{decision}}).\n\nDauys-тағы жауап: {{url}}\n\nDauys',
     },
+    projectPetitionAnswered: {
+      subject: '«{{title}}» петициясына жауап келді',
+      body: 'Сәлеметсіз бе, {{name}}!\n\nҰлттық жобалармен ({{projects}}) байланысты «{{title}}» петициясына (№ {{number}}) жауап берілді: $t(petitions.decision.{{decision}}).\n\nБұл хабарламаны петицияны немесе осы жобалардың бірін бақылайтындықтан алдыңыз. Dauys-тағы жауап: {{url}}\n\nDauys',
+    },
     footer: 'Бұл хабарламаны Dauys-та тіркелгіңіз болғандықтан алдыңыз.',
   },
   errors: {

@@ -95,6 +95,10 @@ export default defineMessages({
       subject: 'На петицию «{{title}}» дан ответ',
       body: 'Здравствуйте, {{name}}!\n\nНа петицию «{{title}}» (№ {{number}}), которую вы подписали, дан ответ: $t(petitions.decision.{{decision}}).\n\nОтвет на Dauys: {{url}}\n\nDauys',
     },
+    projectPetitionAnswered: {
+      subject: 'Получен ответ на петицию «{{title}}»',
+      body: 'Здравствуйте, {{name}}!\n\nНа петицию «{{title}}» (№ {{number}}), связанную с национальными проектами ({{projects}}), дан ответ: $t(petitions.decision.{{decision}}).\n\nВы получили это сообщение, потому что следите за петицией или за одним из этих проектов. Ответ на Dauys: {{url}}\n\nDauys',
+    },
     footer: 'Вы получили это сообщение, потому что у вас есть учётная запись в Dauys.',
   },
   errors: {

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { getRegionMap } from '../domain/maps/region-map.server';
 import { getPetitionPage } from '../domain/petitions/queries.server';
+import { listPetitionProjects } from '../domain/projects/links.server';
 import { signingStatus } from '../domain/signatures/signing.server';
 import { DEFAULT_LOCALE, getT, isLocale } from '../i18n';
 import { getDeps } from '../services/db.server';
@@ -17,6 +18,7 @@ import { PetitionProgress } from '../ui/petitions/progress';
 import { RegionMap, RegionTable } from '../ui/petitions/region-map';
 import { SignPanel } from '../ui/petitions/sign-panel';
 import { Timeline } from '../ui/petitions/timeline';
+import { LinkedProjects } from '../ui/projects/linked-projects';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: petitionStyles }];
 
@@ -30,10 +32,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const deps = getDeps();
   const page = await getPetitionPage(deps, id, viewer?.accountId ?? null);
   if (!page) throw new Response('Not Found', { status: 404 });
-  const [status, map] = await Promise.all([signingStatus(deps, viewer?.actor ?? null, id), getRegionMap(deps)]);
+  const [status, map, projects] = await Promise.all([signingStatus(deps, viewer?.actor ?? null, id), getRegionMap(deps), listPetitionProjects(deps, id)]);
   const signed = new URL(request.url).searchParams.get('signed') === '1';
   // Today in Kazakhstan, from the server, so the page and its hydration agree on "today".
-  return { page, status, map, signed, today: kzDate(deps.clock.now()) };
+  return { page, status, map, signed, projects, today: kzDate(deps.clock.now()) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -45,7 +47,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export default function PetitionPage() {
-  const { page: p, status, map, signed, today } = useLoaderData<typeof loader>();
+  const { page: p, status, map, signed, projects, today } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const name = useNames();
   const f = useFormat();
@@ -123,6 +125,7 @@ export default function PetitionPage() {
             <p className="muted small">{t(`${k}.version`, { version: p.version })}</p>
           </section>
 
+          <LinkedProjects projects={projects} />
           {p.rejection ? <RejectionNotice rejection={p.rejection} /> : null}
           {AWAITING_OR_ANSWERED.has(p.state) ? <OfficialResponse response={p.response} milestones={p.milestones} /> : null}
 

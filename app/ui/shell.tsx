@@ -72,9 +72,29 @@ export function Shell({ children, demo, user }: { children: ReactNode; demo: boo
                 <NavLink to={to}>{label}</NavLink>
               </li>
             ))}
+            {user?.roles.includes('moderator') ? (
+              <li>
+                <NavLink to="/moderation">{t('moderation.queue.title')}</NavLink>
+              </li>
+            ) : null}
+            {user?.roles.includes('project_analyst') ? (
+              <li>
+                <NavLink to="/office">{t('projectPages.office.title')}</NavLink>
+              </li>
+            ) : null}
             {user?.roles.includes('administrator') ? (
               <li>
                 <NavLink to="/admin/staff">{t('identity.staff.title')}</NavLink>
+              </li>
+            ) : null}
+            {user?.kind === 'citizen' ? (
+              <li>
+                <NavLink to="/signatures">{t('signing.mine.title')}</NavLink>
+              </li>
+            ) : null}
+            {user ? (
+              <li>
+                <NavLink to="/notifications">{t('moderation.inbox.title')}</NavLink>
               </li>
             ) : null}
             <li className="nav-signin">

@@ -1,5 +1,5 @@
 import { PROHIBITED_TOPIC_CODES, REJECTION_REASON_CODES } from '../petitions/reasons';
-import { ACTOR_ROLES, DECISIONS, PETITION_EVENTS, PETITION_STATES } from '../petitions/states';
+import { ACTOR_ROLES, DECISIONS, PETITION_EVENTS, PETITION_STATES, VISIBLE_PUBLICLY } from '../petitions/states';
 import { ADDRESSEE_KINDS } from '../petitions/thresholds';
 import { PETITION_TOPICS } from '../petitions/topics';
 import {
@@ -191,7 +191,85 @@ const DETAIL_PROPERTIES: Record<string, SchemaObject> = {
   timeline: { type: 'array', description: 'Every event of the petition, oldest first.', items: schemaRef('TimelineEvent') },
 };
 
+// ---- National projects (/projects, /projects/{code}) ----
+const PROJECT_CODE_PATTERN = '^NP-[A-Z0-9-]+$';
+
+const PROJECT_PROPERTIES: Record<string, SchemaObject> = {
+  code: str('Code of the national project.', { pattern: PROJECT_CODE_PATTERN }),
+  url: str('The project’s public page.', { format: 'uri' }),
+  api_url: str('This project in the open data.', { format: 'uri' }),
+  names: schemaRef('Names'),
+  summary_en: strOrNull('Summary of the project (in English only for now).'),
+  period: str('Period of the project, e.g. 2021-2025; an open end is written 2022-.'),
+  status: { type: 'string', enum: ['active', 'closed'], description: 'closed: the project was cancelled or wound down.' },
+  priority: nullable('ProjectPriority'),
+  responsible_bodies: { type: 'array', items: { type: 'string' }, description: 'Responsible bodies as named in the source (English).' },
+  petitions: closed(
+    {
+      linked: { type: 'integer', minimum: 0, description: 'Public petitions the project office linked to the project (confirmed links only).' },
+      answered: { type: 'integer', minimum: 0, description: 'Of them, petitions the addressee answered.' },
+    },
+    'Petitions linked to the project.',
+  ),
+  updated_at: { type: 'string', format: 'date-time', description: 'When the project’s data last changed.' },
+};
+
+const PROJECT_SCHEMAS: Record<string, SchemaObject> = {
+  ProjectPriority: closed({ code: str('Code of the national priority.'), names: schemaRef('Names') }, 'The national priority the project serves.'),
+  Project: closed(PROJECT_PROPERTIES, 'A national project.'),
+  ProjectIndicator: closed(
+    {
+      names: schemaRef('Names'),
+      unit: strOrNull('Unit code (percent, years, schools, places, km, …) or free text.'),
+      baseline: { type: ['number', 'null'], description: 'Starting value.' },
+      baseline_year: { type: ['integer', 'null'] },
+      target: { type: ['number', 'null'], description: 'Value to reach (also for a decrease).' },
+      target_year: { type: ['integer', 'null'] },
+      current: { type: ['number', 'null'], description: 'Latest known value.' },
+      current_as_of: localDate('Date of the current value'),
+      progress: { type: ['number', 'null'], minimum: 0, maximum: 1, description: '(current - baseline) / (target - baseline), clamped to 0..1; null without the three figures.' },
+      source: strOrNull('Where the indicator comes from.'),
+    },
+    'A measurable indicator of a project. Figures are null where none is published.',
+  ),
+  ProjectPetition: closed(
+    {
+      id: str('Identifier of the petition.', { format: 'uuid', pattern: UUID }),
+      number: { type: 'integer', minimum: 1 },
+      url: str('The petition’s public page.', { format: 'uri' }),
+      api_url: str('The petition in the open data.', { format: 'uri' }),
+      title: str('Title of the current version.'),
+      state: { type: 'string', enum: VISIBLE_PUBLICLY, description: 'State of the petition (public states only).' },
+      decision: { type: ['string', 'null'], enum: [...DECISIONS, null] },
+      answered_at: instant('When the addressee answered.'),
+      linked_at: instant('When the project office confirmed the link.'),
+      signatures: { type: 'integer', minimum: 0, description: 'Valid signatures as last counted.' },
+    },
+    'A public petition linked to the project (a confirmed link).',
+  ),
+  ProjectDetail: closed(
+    {
+      ...PROJECT_PROPERTIES,
+      indicators: { type: 'array', items: schemaRef('ProjectIndicator') },
+      linked_petitions: { type: 'array', items: schemaRef('ProjectPetition'), description: 'At most 100, most recently linked first (all of them: /petitions?project=CODE on the portal).' },
+      report_categories: {
+        type: 'array',
+        items: closed({ code: str('Issue category code.'), names: schemaRef('Names') }),
+        description: 'Report categories that concern the project.',
+      },
+      sources: { type: 'array', items: { type: 'string' }, description: 'Where the project data come from.' },
+      verification: str('How far the project data have been verified (as compiled).'),
+    },
+    'A national project with its indicators and linked petitions. Suggested or rejected links, scores and the project office’s notes are never published.',
+  ),
+  ProjectList: closed(
+    { data: { type: 'array', items: schemaRef('Project') }, meta: closed({ total: { type: 'integer', minimum: 0 } }) },
+    'Every national project, active ones first.',
+  ),
+};
+
 const SCHEMAS: Record<string, SchemaObject> = {
+  ...PROJECT_SCHEMAS,
   Names: closed(
     { kk: str('Kazakh.'), ru: str('Russian.'), en: str('English.') },
     'A name in the three languages of the portal.',
@@ -404,6 +482,13 @@ const PARAMETERS: Record<string, ParameterObject> = {
     description: 'ETag(s) of a representation the client holds: 304 Not Modified when it is still current.',
     schema: { type: 'string' },
   },
+  projectCode: {
+    name: 'code',
+    in: 'path',
+    required: true,
+    description: 'The project’s code, e.g. NP-EDU.',
+    schema: { type: 'string', pattern: PROJECT_CODE_PATTERN },
+  },
   petitionRef: {
     name: 'id',
     in: 'path',
@@ -446,6 +531,11 @@ const RESPONSES: Record<string, ResponseObject> = {
     headers: { 'Content-Language': ref('headers', 'Content-Language') },
     content: problemContent('Petition not found'),
   },
+  ProjectNotFound: {
+    description: 'No national project has this code.',
+    headers: { 'Content-Language': ref('headers', 'Content-Language') },
+    content: problemContent('Project not found'),
+  },
   MethodNotAllowed: {
     description: 'The open data is read-only: any method but GET, HEAD and OPTIONS.',
     headers: { Allow: ref('headers', 'Allow'), 'Content-Language': ref('headers', 'Content-Language') },
@@ -480,7 +570,10 @@ export function openApiDocument(publicOrigin: string): OpenApiDocument {
       ].join(' '),
     },
     servers: [{ url: `${origin}/api/v1`, description: 'This portal' }],
-    tags: [{ name: 'petitions', description: 'Public petitions.' }],
+    tags: [
+      { name: 'petitions', description: 'Public petitions.' },
+      { name: 'projects', description: 'National projects and the public petitions linked to them.' },
+    ],
     paths: {
       '/petitions': {
         get: {
@@ -488,7 +581,7 @@ export function openApiDocument(publicOrigin: string): OpenApiDocument {
           summary: 'List public petitions',
           description: 'Filters combine with AND. Pagination by page and per_page, with the total in meta, X-Total-Count and RFC 8288 Link headers.',
           tags: ['petitions'],
-          parameters: [...Object.keys(PARAMETERS).filter((k) => k !== 'petitionRef').map((k) => ref('parameters', k))],
+          parameters: [...Object.keys(PARAMETERS).filter((k) => k !== 'petitionRef' && k !== 'projectCode').map((k) => ref('parameters', k))],
           responses: {
             '200': {
               description: 'One page of public petitions.',
@@ -524,6 +617,41 @@ export function openApiDocument(publicOrigin: string): OpenApiDocument {
             '304': ref('responses', 'NotModified'),
             '400': ref('responses', 'BadRequest'),
             '404': ref('responses', 'NotFound'),
+            '405': ref('responses', 'MethodNotAllowed'),
+          },
+        },
+      },
+      '/projects': {
+        get: {
+          operationId: 'listProjects',
+          summary: 'List the national projects',
+          description: 'Every national project with the number of public petitions the project office linked to it (confirmed links only) and how many of them were answered.',
+          tags: ['projects'],
+          parameters: [ref('parameters', 'lng'), ref('parameters', 'acceptLanguage'), ref('parameters', 'ifNoneMatch')],
+          responses: {
+            '200': {
+              description: 'Every national project.',
+              headers: { ...cacheHeaders, 'X-Total-Count': { description: 'National projects in the list.', required: true, schema: { type: 'integer', minimum: 0 } } },
+              content: { 'application/json': { schema: schemaRef('ProjectList') } },
+            },
+            '304': ref('responses', 'NotModified'),
+            '400': ref('responses', 'BadRequest'),
+            '405': ref('responses', 'MethodNotAllowed'),
+          },
+        },
+      },
+      '/projects/{code}': {
+        get: {
+          operationId: 'getProject',
+          summary: 'One national project',
+          description: 'The project with its indicators (baseline, current value, target, progress), the public petitions linked to it (confirmed links only) and the report categories that concern it.',
+          tags: ['projects'],
+          parameters: [ref('parameters', 'projectCode'), ref('parameters', 'lng'), ref('parameters', 'acceptLanguage'), ref('parameters', 'ifNoneMatch')],
+          responses: {
+            '200': { description: 'The project.', headers: cacheHeaders, content: { 'application/json': { schema: schemaRef('ProjectDetail') } } },
+            '304': ref('responses', 'NotModified'),
+            '400': ref('responses', 'BadRequest'),
+            '404': ref('responses', 'ProjectNotFound'),
             '405': ref('responses', 'MethodNotAllowed'),
           },
         },

@@ -16,6 +16,7 @@ import {
 } from '../../../db/schema';
 import { createNotification } from '../notify/notify.server';
 import { enqueue } from '../outbox/outbox.server';
+import { notifyProjectFollowers } from '../projects/links.server';
 import { assertCan, can, type Actor } from '../identity/permissions';
 import type { Deps } from '../shared/deps';
 import { NotFoundError } from '../shared/errors';
@@ -322,7 +323,10 @@ export async function actAsAddressee(deps: Deps, actor: Actor | null, id: string
         responseText: a.responseText,
         responseDocumentUrl: a.documentUrl ?? null,
       });
-      if (outcome.kind === 'ok') await notifySignersOfOutcome(tx, { ...p, decision: a.decision });
+      if (outcome.kind === 'ok') {
+        await notifySignersOfOutcome(tx, { ...p, decision: a.decision });
+        await notifyProjectFollowers(tx, p.id);
+      }
       return outcome;
     }
     return applyEvent(tx, deps, p, 'record-milestone', 'addressee-officer', actor!.accountId, {

@@ -5,6 +5,7 @@ import { opendata } from './opendata';
 import { petitionForms } from './petitionForms';
 import { petitionPages } from './petitionPages';
 import { petitions } from './petitions';
+import { projectPages } from './projectPages';
 import { projects } from './projects';
 import { reports } from './reports';
 import { signing } from './signing';
@@ -13,7 +14,7 @@ import { signing } from './signing';
  * Area namespaces: each area of the portal keeps its strings in its own file (t('<area>.key')),
  * built with defineArea. Register a new area here.
  */
-export const areas = { identity, integrity, moderation, opendata, petitionForms, petitionPages, petitions, projects, reports, signing };
+export const areas = { identity, integrity, moderation, opendata, petitionForms, petitionPages, petitions, projectPages, projects, reports, signing };
 
 export type Areas = typeof areas;
 export type AreaMessages<L extends 'kk' | 'ru' | 'en'> = { [K in keyof Areas]: Areas[K] extends Record<L, infer M> ? M : never };
