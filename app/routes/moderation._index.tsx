@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import type { ClockStatus } from '../domain/calendar';
 import { moderationQueue, type AddresseeRef } from '../domain/petitions/moderation.server';
 import { getDeps } from '../services/db.server';
 import { requirePermission } from '../services/session.server';
 import { useNames } from '../ui/locale';
 import { useDates } from '../ui/dates';
+import { ClockBadge } from '../ui/petitions/staff';
 
 /** The moderators' queue: petitions in moderation, oldest first, overdue ones marked. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,24 +17,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const number = Number(url.searchParams.get('number'));
   const flash = (done === 'approved' || done === 'rejected') && Number.isSafeInteger(number) && number > 0 ? { done, number } : null;
   return { queue, flash };
-}
-
-/** The status of a legal clock in words (never colour alone); overdue in bold. */
-function ClockBadge({ clock }: { clock: ClockStatus | null }) {
-  const { t } = useTranslation();
-  if (!clock) return <span className="muted">—</span>;
-  if (clock.status === 'overdue')
-    return (
-      <strong className="error" data-clock="overdue">
-        {clock.workingDaysOverdue > 0 ? t('petitions.clock.workingDaysOverdue', { count: clock.workingDaysOverdue }) : t('petitions.clock.status.overdue')}
-      </strong>
-    );
-  if (clock.status === 'paused') return <span data-clock="paused">{t('petitions.clock.status.paused')}</span>;
-  return (
-    <span data-clock={clock.status}>
-      {`${t(`petitions.clock.status.${clock.status}`)} · ${clock.workingDaysLeft === 0 ? t('petitions.clock.dueToday') : t('petitions.clock.workingDaysLeft', { count: clock.workingDaysLeft })}`}
-    </span>
-  );
 }
 
 function useAddresseeName(): (a: AddresseeRef) => string {

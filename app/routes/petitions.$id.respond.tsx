@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import type { ClockStatus } from '../domain/calendar';
 import type { Actor } from '../domain/identity/permissions';
 import {
   DOCUMENT_URL_MAX,
@@ -24,6 +23,7 @@ import { requireSession } from '../services/session.server';
 import { CsrfField } from '../ui/csrf-field';
 import { useNames } from '../ui/locale';
 import { useDates } from '../ui/dates';
+import { ClockBadge, PetitionHistory } from '../ui/petitions/staff';
 
 /**
  * The addressee's page of a petition: register it for consideration, publish the answer, record
@@ -71,29 +71,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/petitions/${id}/respond?done=${parsed.input.action}`);
 }
 
-function ClockBadge({ clock }: { clock: ClockStatus | null }) {
-  const { t } = useTranslation();
-  if (!clock) return <span className="muted">—</span>;
-  if (clock.status === 'overdue')
-    return (
-      <strong className="error" data-clock="overdue">
-        {clock.workingDaysOverdue > 0 ? t('petitions.clock.workingDaysOverdue', { count: clock.workingDaysOverdue }) : t('petitions.clock.status.overdue')}
-      </strong>
-    );
-  if (clock.status === 'paused') return <span data-clock="paused">{t('petitions.clock.status.paused')}</span>;
-  return (
-    <span data-clock={clock.status}>
-      {`${t(`petitions.clock.status.${clock.status}`)} · ${clock.workingDaysLeft === 0 ? t('petitions.clock.dueToday') : t('petitions.clock.workingDaysLeft', { count: clock.workingDaysLeft })}`}
-    </span>
-  );
-}
-
 export default function AddresseeDesk() {
   const { view, done, limits } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const name = useNames();
-  const { date, day, when, num } = useDates();
+  const { date, day, num } = useDates();
   const addressee = (a: AddresseeRef) => (a.body ? name(a.body) : t(`petitions.addressee.${a.kind}`));
   const values = result?.values ?? {};
   const fieldError = (field: string) => result?.errors[field];
@@ -294,31 +277,7 @@ export default function AddresseeDesk() {
         </section>
       ) : null}
 
-      <section aria-labelledby="history-heading">
-        <h2 id="history-heading">{t('moderation.history.heading')}</h2>
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('moderation.history.when')}</th>
-                <th scope="col">{t('moderation.history.event')}</th>
-                <th scope="col">{t('moderation.history.stage')}</th>
-                <th scope="col">{t('moderation.history.by')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.history.map((h, i) => (
-                <tr key={i}>
-                  <td>{when(h.at)}</td>
-                  <td>{t(`petitions.event.${h.event}`)}</td>
-                  <td>{t(`petitions.state.${h.toState}`)}</td>
-                  <td>{t(`petitions.role.${h.actorRole}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <PetitionHistory history={view.history} />
     </article>
   );
 }
