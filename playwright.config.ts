@@ -60,6 +60,9 @@ export default defineConfig({
         DEMO: 'true',
         // A handful of e2e citizens can walk a petition's whole life.
         PETITION_INITIAL_SUPPORT: '2',
+        // Every e2e browser comes from 127.0.0.1: per-address limits sized for a test run.
+        RATE_LIMIT_PROOFING_PER_HOUR: '500',
+        RATE_LIMIT_SIGN_IN_PER_MINUTE: '500',
         PETITION_THRESHOLD_CAP: '5',
         COUNTS_INTERVAL_MS: '1000',
         LOG_LEVEL: 'warn',

@@ -30,6 +30,10 @@ const EnvSchema = z
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_DIR: z.string().min(1).default('.data/mail'),
     RELAY_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+    /** Per client address: identity proofings per hour, sign-in attempts per minute, invitation uses per hour. */
+    RATE_LIMIT_PROOFING_PER_HOUR: z.coerce.number().int().min(1).default(10),
+    RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    RATE_LIMIT_INVITE_PER_HOUR: z.coerce.number().int().min(1).default(10),
     PETITION_INITIAL_SUPPORT: z.coerce.number().int().min(1).max(10_000).default(50),
     /** Demo and test installations only: caps the signatures a petition needs (refused in production). */
     PETITION_THRESHOLD_CAP: z.coerce.number().int().min(1).optional(),
@@ -94,6 +98,11 @@ const EnvSchema = z
     mailDir: e.MAIL_DIR,
     relayIntervalMs: e.RELAY_INTERVAL_MS,
     countsIntervalMs: e.COUNTS_INTERVAL_MS,
+    rateLimits: {
+      proofing: { points: e.RATE_LIMIT_PROOFING_PER_HOUR, duration: 3600 },
+      signIn: { points: e.RATE_LIMIT_SIGN_IN_PER_MINUTE, duration: 60 },
+      invite: { points: e.RATE_LIMIT_INVITE_PER_HOUR, duration: 3600 },
+    },
     petitions: { initialSupport: e.PETITION_INITIAL_SUPPORT, thresholdCap: e.PETITION_THRESHOLD_CAP },
     iinHmacKey: e.IIN_HMAC_KEY,
     iinHmacKeyVersion: e.IIN_HMAC_KEY_VERSION,

@@ -5,14 +5,9 @@ import { singleton } from './singleton.server';
 
 /**
  * Rate limits on Redis (rate-limiter-flexible), shared by every web process; an in-memory limiter
- * insures against a Redis outage. Limits are per client IP.
+ * insures against a Redis outage. Limits are per client IP, configured by RATE_LIMIT_* variables.
  */
-export const LIMITS = {
-  proofing: { points: 10, duration: 60 * 60 },
-  signIn: { points: 30, duration: 60 },
-  invite: { points: 10, duration: 60 * 60 },
-} as const;
-export type LimitName = keyof typeof LIMITS;
+export type LimitName = 'proofing' | 'signIn' | 'invite';
 
 function limiters() {
   return singleton('rate-limiters', () => {
@@ -20,7 +15,7 @@ function limiters() {
     const client = createRedis(env.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     client.on('error', () => {});
     return Object.fromEntries(
-      Object.entries(LIMITS).map(([name, cfg]) => [
+      Object.entries(env.rateLimits).map(([name, cfg]) => [
         name,
         new RateLimiterRedis({
           storeClient: client,

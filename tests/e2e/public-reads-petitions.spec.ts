@@ -43,7 +43,7 @@ test.describe('a visitor reads petitions', () => {
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
       const s = text(locale);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.list.title);
-      await expect(page.getByTestId('petition-card')).toHaveCount(4);
+      // Other specs add petitions to the same e2e database: check the demo ones, not a total.
       for (const title of [DEMO.road, DEMO.insulin, DEMO.bus, DEMO.signs]) await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
       await expect(page.getByRole('link', { name: DEMO.lights })).toHaveCount(0);
       for (const label of [s.list.q, s.list.status, s.list.level, s.list.region, s.list.addressee, s.list.sort]) await expect(page.getByLabel(label, { exact: true })).toBeVisible();
@@ -60,34 +60,37 @@ test.describe('a visitor reads petitions', () => {
     await page.getByLabel(s.list.status, { exact: true }).selectOption('answered');
     await page.getByRole('button', { name: s.list.apply }).click();
     await expect(page).toHaveURL(/status=answered/);
-    await expect(page.getByTestId('petition-card')).toHaveCount(1);
-    await expect(page.getByTestId('petition-card')).toContainText(DEMO.insulin);
-    await expect(page.getByTestId('petition-card')).toContainText(s.deadline.badge.kept);
+    const answered = page.getByTestId('petition-card').filter({ hasText: DEMO.insulin });
+    await expect(answered).toHaveCount(1);
+    await expect(answered).toContainText(s.deadline.badge.kept);
+    for (const card of await page.getByTestId('petition-card').all()) await expect(card).toContainText(messages.en.petitions.state.answered);
 
     await page.goto('/petitions?lng=en');
     await page.getByLabel(s.list.q, { exact: true }).fill('переходы');
     await page.getByRole('button', { name: s.list.apply }).click();
-    await expect(page.getByTestId('petition-card')).toHaveCount(1);
-    await expect(page.getByTestId('petition-card')).toContainText(DEMO.bus);
+    await expect(page.getByTestId('petition-card').filter({ hasText: DEMO.bus })).toHaveCount(1);
+    await expect(page.getByTestId('petition-card').filter({ hasText: DEMO.road })).toHaveCount(0);
 
     await page.goto('/petitions?lng=en');
     await page.getByLabel(s.list.level, { exact: true }).selectOption('region');
     await page.getByLabel(s.list.region, { exact: true }).selectOption({ label: 'Astana' });
     await page.getByRole('button', { name: s.list.apply }).click();
     await expect(page).toHaveURL(/region=710000000/);
-    await expect(page.getByTestId('petition-card')).toHaveCount(1);
-    await expect(page.getByTestId('petition-card')).toContainText(DEMO.bus);
+    await expect(page.getByTestId('petition-card').filter({ hasText: DEMO.bus })).toHaveCount(1);
+    await expect(page.getByTestId('petition-card').filter({ hasText: DEMO.road })).toHaveCount(0);
 
     await page.goto('/petitions?lng=en&status=rejected');
-    await expect(page.getByTestId('petition-card')).toHaveCount(1);
-    await expect(page.getByTestId('petition-card')).toContainText(messages.en.petitions.reason['prohibited-topic']);
+    await expect(page.getByTestId('petition-card').filter({ hasText: DEMO.signs })).toContainText(messages.en.petitions.reason['prohibited-topic']);
+    await expect(page.getByTestId('petition-card').filter({ hasText: DEMO.road })).toHaveCount(0);
 
     await page.goto('/petitions?lng=en&q=zzzzzzzz');
     await expect(page.getByTestId('petition-card')).toHaveCount(0);
     await expect(page.getByRole('main')).toContainText(s.list.none);
 
     await page.goto('/petitions?lng=en&status=open&sort=newest');
-    await expect(page.getByTestId('petition-card')).toHaveCount(2);
+    await expect(page.getByTestId('petition-card').filter({ hasText: DEMO.road })).toHaveCount(1);
+    await expect(page.getByTestId('petition-card').filter({ hasText: DEMO.bus })).toHaveCount(1);
+    await expect(page.getByTestId('petition-card').filter({ hasText: DEMO.insulin })).toHaveCount(0);
   });
 
   for (const locale of LOCALES) {
