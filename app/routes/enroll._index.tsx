@@ -10,6 +10,7 @@ import { getDeps } from '../services/db.server';
 import { getEnv } from '../services/env.server';
 import { getIdentityConfig } from '../services/identity.server';
 import { OIDC_ERROR_CODES } from '../services/oidc.server';
+import { resolveLocale } from '../services/locale.server';
 import { hitLimit } from '../services/rate-limit.server';
 import { requestMeta, sessionCookie } from '../services/session.server';
 import { CsrfField } from '../ui/csrf-field';
@@ -62,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { purpose, ...claims } = parsed.data;
   const deps = getDeps();
   const cfg = getIdentityConfig();
-  const outcome = await recordProofing(deps, cfg, claims, 'demo', meta);
+  const outcome = await recordProofing(deps, cfg, { ...claims, locale: resolveLocale(request) }, 'demo', meta);
   if (outcome.kind === 'refused') {
     const field = outcome.reason === 'invalid-iin' ? 'iin' : outcome.reason === 'unknown-residence' ? 'residenceKato' : undefined;
     return data<ActionErrors>({ error: outcome.reason, fields: field ? { [field]: outcome.reason } : {} }, { status: 422 });

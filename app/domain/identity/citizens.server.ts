@@ -21,6 +21,8 @@ export const ProofedIdentity = z.object({
     .optional(),
   residenceKato: z.string().regex(/^[0-9]{9}$/),
   email: z.string().email().max(200).optional(),
+  /** The language the person used while proofing: their messages are sent in it. */
+  locale: z.enum(['kk', 'ru', 'en']).optional(),
 });
 export type ProofedIdentity = z.input<typeof ProofedIdentity>;
 
@@ -108,12 +110,12 @@ export async function recordProofing(
       await tx.update(citizens).set(profile).where(eq(citizens.accountId, accountId));
       await tx
         .update(accounts)
-        .set({ displayName, ...(claims.email ? { email: claims.email } : {}) })
+        .set({ displayName, ...(claims.email ? { email: claims.email } : {}), ...(claims.locale ? { locale: claims.locale } : {}) })
         .where(eq(accounts.id, accountId));
     } else {
       const [account] = await tx
         .insert(accounts)
-        .values({ kind: 'citizen', displayName, email: claims.email ?? null })
+        .values({ kind: 'citizen', displayName, email: claims.email ?? null, locale: claims.locale ?? 'kk' })
         .returning({ id: accounts.id });
       accountId = account!.id;
       created = true;

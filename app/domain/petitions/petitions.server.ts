@@ -298,7 +298,13 @@ export const AddresseeAction = z.discriminatedUnion('action', [
     action: z.literal('answer'),
     decision: z.enum(['accepted', 'partially-accepted', 'rejected']),
     responseText: z.string().trim().min(20).max(20_000),
-    documentUrl: z.string().url().max(500).optional(),
+    /** Only http(s) links: never javascript: or data: URLs on a public page. */
+    documentUrl: z
+      .string()
+      .url()
+      .max(500)
+      .refine((u) => /^https?:\/\//i.test(u), 'http-or-https-only')
+      .optional(),
   }),
   z.object({ action: z.literal('milestone'), text: z.string().trim().min(5).max(5000), progressPercent: z.coerce.number().int().min(0).max(100).optional() }),
 ]);
