@@ -94,6 +94,10 @@ const en = {
       subject: 'The petition "{{title}}" was answered',
       body: 'Hello {{name}},\n\nThe petition "{{title}}" (No. {{number}}), linked to the national projects {{projects}}, has been answered: $t(petitions.decision.{{decision}}).\n\nYou receive this message because you follow the petition or one of these projects. Read the answer on Dauys: {{url}}\n\nDauys',
     },
+    petitionMilestone: {
+      subject: 'Progress on your petition "{{title}}"',
+      body: 'Hello {{name}},\n\nThe addressee recorded progress on your petition "{{title}}" (No. {{number}}): {{text}}\n\nSee it on Dauys: {{url}}\n\nDauys',
+    },
     footer: 'You receive this message because you have an account on Dauys.',
   },
   errors: {

@@ -95,6 +95,10 @@ export default defineMessages({
       subject: '«{{title}}» петициясына жауап келді',
       body: 'Сәлеметсіз бе, {{name}}!\n\nҰлттық жобалармен ({{projects}}) байланысты «{{title}}» петициясына (№ {{number}}) жауап берілді: $t(petitions.decision.{{decision}}).\n\nБұл хабарламаны петицияны немесе осы жобалардың бірін бақылайтындықтан алдыңыз. Dauys-тағы жауап: {{url}}\n\nDauys',
     },
+    petitionMilestone: {
+      subject: '«{{title}}» петициясының орындалу барысы',
+      body: 'Сәлеметсіз бе, {{name}}!\n\nАдресат «{{title}}» петицияңыздың (№ {{number}}) орындалу барысын белгіледі: {{text}}\n\nDauys-тағы петиция: {{url}}\n\nDauys',
+    },
     footer: 'Бұл хабарламаны Dauys-та тіркелгіңіз болғандықтан алдыңыз.',
   },
   errors: {

@@ -99,6 +99,10 @@ export default defineMessages({
       subject: 'Получен ответ на петицию «{{title}}»',
       body: 'Здравствуйте, {{name}}!\n\nНа петицию «{{title}}» (№ {{number}}), связанную с национальными проектами ({{projects}}), дан ответ: $t(petitions.decision.{{decision}}).\n\nВы получили это сообщение, потому что следите за петицией или за одним из этих проектов. Ответ на Dauys: {{url}}\n\nDauys',
     },
+    petitionMilestone: {
+      subject: 'Ход исполнения петиции «{{title}}»',
+      body: 'Здравствуйте, {{name}}!\n\nАдресат отметил ход исполнения вашей петиции «{{title}}» (№ {{number}}): {{text}}\n\nПетиция на Dauys: {{url}}\n\nDauys',
+    },
     footer: 'Вы получили это сообщение, потому что у вас есть учётная запись в Dauys.',
   },
   errors: {

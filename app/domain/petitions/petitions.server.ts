@@ -91,21 +91,24 @@ async function applyEvent(
     data: outcome.record.data as unknown as Record<string, unknown>,
   });
   await tx.update(petitions).set({ state: outcome.next, updatedAt: now, ...extra }).where(eq(petitions.id, petition.id));
-  await notifyAuthor(tx, { ...petition, state: outcome.next });
+  // A milestone leaves the state as it is: the author hears of the progress itself.
+  const milestone = outcome.record.data.kind === 'milestone' ? outcome.record.data.text : undefined;
+  await notifyAuthor(tx, { ...petition, state: outcome.next }, milestone);
   return { kind: 'ok', next: outcome.next };
 }
 
 /** The author hears of every state change: in the portal, and by email when an address is known. */
-async function notifyAuthor(tx: Db, petition: PetitionRow): Promise<void> {
+async function notifyAuthor(tx: Db, petition: PetitionRow, milestone?: string): Promise<void> {
   const [author] = await tx.select().from(accounts).where(eq(accounts.id, petition.authorAccountId));
   const [version] = petition.currentVersionId
     ? await tx.select({ title: petitionVersions.title }).from(petitionVersions).where(eq(petitionVersions.id, petition.currentVersionId))
     : [];
   if (!author || !version) return;
-  const params = { name: author.displayName, title: version.title, number: petition.number, state: petition.state, path: `/petitions/${petition.id}` };
+  const params = { name: author.displayName, title: version.title, number: petition.number, state: petition.state, path: `/petitions/${petition.id}`, ...(milestone ? { text: milestone } : {}) };
   const locale = (['kk', 'ru', 'en'].includes(author.locale) ? author.locale : 'kk') as 'kk' | 'ru' | 'en';
-  await createNotification(tx, { channel: 'in_app', recipientRef: author.id, locale, template: 'petitionState', params });
-  if (author.email) await createNotification(tx, { channel: 'email', recipientEmail: author.email, recipientRef: author.id, locale, template: 'petitionState', params });
+  const template = milestone ? 'petitionMilestone' : 'petitionState';
+  await createNotification(tx, { channel: 'in_app', recipientRef: author.id, locale, template, params });
+  if (author.email) await createNotification(tx, { channel: 'email', recipientEmail: author.email, recipientRef: author.id, locale, template, params });
 }
 
 async function lockPetition(tx: Db, id: string): Promise<PetitionRow> {
