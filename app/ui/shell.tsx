@@ -77,6 +77,11 @@ export function Shell({ children, demo, user }: { children: ReactNode; demo: boo
                 <NavLink to="/moderation">{t('moderation.queue.title')}</NavLink>
               </li>
             ) : null}
+            {user?.roles.includes('moderator') ? (
+              <li>
+                <NavLink to="/integrity">{t('integrityReview.queue.title')}</NavLink>
+              </li>
+            ) : null}
             {user?.roles.includes('project_analyst') ? (
               <li>
                 <NavLink to="/office">{t('projectPages.office.title')}</NavLink>

@@ -37,6 +37,7 @@ const EXPECTED: [PetitionState, PetitionEvent, ActorRole[], PetitionState][] = [
   ['moderation', 'approve', ['moderator'], 'open'],
   ['moderation', 'reject', ['moderator'], 'rejected'],
   ['open', 'threshold-reached', ['system'], 'closed-reached'],
+  ['closed-reached', 'threshold-lost', ['system'], 'open'],
   ['open', 'expire', ['system'], 'closed-expired'],
   ['closed-reached', 'register', ['addressee-officer', 'system'], 'under-consideration'],
   ['under-consideration', 'answer', ['addressee-officer'], 'answered'],
@@ -68,7 +69,8 @@ describe('transition: the full state x event x role matrix', () => {
 
   it.each(matrix)('%s --%s--> by %s', (state, event, role) => {
     const row = EXPECTED.find(([from, e]) => from === state && e === event);
-    const out = transition(state, event, role, valid);
+    // threshold-lost's guard needs the count below the threshold (the shared context sits at it).
+    const out = transition(state, event, role, event === 'threshold-lost' ? { ...valid, signatures: valid.signatures! - 1 } : valid);
     if (!row) expect(out).toEqual({ kind: 'refused', reason: 'not-allowed-in-state' });
     else if (!row[2].includes(role)) expect(out).toEqual({ kind: 'refused', reason: 'role-not-allowed' });
     else {
@@ -117,6 +119,18 @@ describe('guards', () => {
     expect(refused('open', 'threshold-reached', 'system', { signatures: 2_499, threshold: 2_500 })).toMatchObject({ reason: 'threshold-not-reached' });
     expect(refused('open', 'threshold-reached', 'system', { signatures: 2_501, threshold: 2_500 }).kind).toBe('ok');
     expect(refused('open', 'threshold-reached', 'system', { signatures: 10 })).toMatchObject({ reason: 'missing-context' });
+  });
+
+  it('threshold lost only strictly below the threshold', () => {
+    expect(refused('closed-reached', 'threshold-lost', 'system', { signatures: 2_500, threshold: 2_500 })).toEqual({ kind: 'refused', reason: 'threshold-still-reached' });
+    expect(refused('closed-reached', 'threshold-lost', 'system', { signatures: 9_000, threshold: 2_500 })).toEqual({ kind: 'refused', reason: 'threshold-still-reached' });
+    const ok = refused('closed-reached', 'threshold-lost', 'system', { signatures: 2_499, threshold: 2_500 });
+    expect(ok.kind === 'ok' && ok.next).toBe('open');
+    expect(ok.kind === 'ok' && ok.record.data).toEqual({ kind: 'threshold-lost', signatures: 2_499, threshold: 2_500 });
+    expect(refused('closed-reached', 'threshold-lost', 'system', { signatures: 10 })).toMatchObject({ reason: 'missing-context' });
+    expect(refused('closed-reached', 'threshold-lost', 'system', { signatures: 1, threshold: 0 })).toMatchObject({ reason: 'missing-context' });
+    expect(refused('closed-reached', 'threshold-lost', 'moderator', { signatures: 1, threshold: 5 })).toMatchObject({ reason: 'role-not-allowed' });
+    expect(refused('under-consideration', 'threshold-lost', 'system', { signatures: 1, threshold: 5 })).toMatchObject({ reason: 'not-allowed-in-state' });
   });
 
   it('expiry only once the signing window has ended', () => {
@@ -221,7 +235,7 @@ describe('groups and helpers', () => {
     expect(availableEvents('collecting', 'author')).toEqual(['withdraw']);
     expect(availableEvents('moderation', 'moderator')).toEqual(['approve', 'reject']);
     expect(availableEvents('moderation', 'author')).toEqual([]);
-    expect(availableEvents('closed-reached', 'system')).toEqual(['register']);
+    expect(availableEvents('closed-reached', 'system')).toEqual(['threshold-lost', 'register']);
   });
 
   it('recognises state codes', () => {

@@ -7,6 +7,7 @@ import { checkRejectionReason, type RejectionReason, type RejectionReasonRefusal
  *     │                  │                                        └──reject──▶ rejected (coded reason)
  *     └──withdraw──▶ withdrawn ◀──withdraw──┘
  *   open ──threshold-reached──▶ closed-reached ──register──▶ under-consideration ──answer──▶ answered
+ *   closed-reached ──threshold-lost──▶ open   (integrity review invalidated signatures below the threshold)
  *   open ──expire──▶ closed-expired                                   answered ──record-milestone──▶ answered
  *
  * - collecting: initial support; the petition is visible by link only until it has N supporters
@@ -64,6 +65,7 @@ export const PETITION_EVENTS = [
   'approve',
   'reject',
   'threshold-reached',
+  'threshold-lost',
   'expire',
   'register',
   'answer',
@@ -85,6 +87,11 @@ export const TRANSITIONS = {
   approve: { from: ['moderation'], to: 'open', roles: ['moderator'] },
   reject: { from: ['moderation'], to: 'rejected', roles: ['moderator'] },
   'threshold-reached': { from: ['open'], to: 'closed-reached', roles: ['system'] },
+  /**
+   * Moderators invalidated held signatures and the valid count fell below the threshold before the
+   * addressee registered the petition: it reverts to open (signing resumes; the window is unchanged).
+   */
+  'threshold-lost': { from: ['closed-reached'], to: 'open', roles: ['system'] },
   expire: { from: ['open'], to: 'closed-expired', roles: ['system'] },
   register: { from: ['closed-reached'], to: 'under-consideration', roles: ['addressee-officer', 'system'] },
   answer: { from: ['under-consideration'], to: 'answered', roles: ['addressee-officer'] },
@@ -108,7 +115,7 @@ export interface TransitionContext {
   /** initial-support-reached: supporters so far, and how many are needed (default 50). */
   supporters?: number;
   initialSupportRequired?: number;
-  /** threshold-reached: valid signatures so far and the required number (thresholds.ts). */
+  /** threshold-reached / threshold-lost: valid signatures so far and the required number (thresholds.ts). */
   signatures?: number;
   threshold?: number;
   /** expire: the end of the signing window. */
@@ -127,6 +134,7 @@ export type EventData =
   | { kind: 'initial-support'; supporters: number; required: number }
   | { kind: 'rejection'; reason: RejectionReason }
   | { kind: 'threshold'; signatures: number; threshold: number }
+  | { kind: 'threshold-lost'; signatures: number; threshold: number }
   | { kind: 'expiry'; signingClosedAt: Date }
   | { kind: 'answer'; decision: Decision; responseText: string }
   | { kind: 'milestone'; text: string; progressPercent: number | null };
@@ -148,6 +156,7 @@ export type TransitionRefusal =
   | 'missing-context'
   | 'initial-support-not-reached'
   | 'threshold-not-reached'
+  | 'threshold-still-reached'
   | 'signing-window-open'
   | 'reason-required'
   | RejectionReasonRefusal
@@ -188,6 +197,12 @@ function guard(event: PetitionEvent, ctx: TransitionContext): EventData | Transi
       if (!nonNegativeInt(ctx.signatures) || !nonNegativeInt(ctx.threshold) || ctx.threshold === 0) return 'missing-context';
       if (ctx.signatures < ctx.threshold) return 'threshold-not-reached';
       return { kind: 'threshold', signatures: ctx.signatures, threshold: ctx.threshold };
+    }
+    case 'threshold-lost': {
+      // Rule: fires only when the valid count is strictly below the threshold.
+      if (!nonNegativeInt(ctx.signatures) || !nonNegativeInt(ctx.threshold) || ctx.threshold === 0) return 'missing-context';
+      if (ctx.signatures >= ctx.threshold) return 'threshold-still-reached';
+      return { kind: 'threshold-lost', signatures: ctx.signatures, threshold: ctx.threshold };
     }
     case 'expire': {
       const closes = ctx.signingClosesAt;

@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { petitionCounts, petitionRegionCounts, petitions, signatureCountEvents, signatures } from '../../../db/schema';
+import { applyThresholdLoss } from '../integrity/review.server';
 import { applyCountMilestones } from '../petitions/petitions.server';
 import type { Deps } from '../shared/deps';
 
@@ -81,6 +82,8 @@ export async function reconcileCounts(deps: Pick<Deps, 'db' | 'clock'>, opts: { 
           })
           .returning({ valid: petitionCounts.valid });
         if (d.valid > 0 && (await applyCountMilestones(tx, deps, petitionId, row!.valid))) milestones++;
+        // Held or invalidated signatures can push a closed-reached petition back below its threshold.
+        if (d.valid < 0 && (await applyThresholdLoss(tx, deps, petitionId, row!.valid))) milestones++;
       }
       return { events: events.length, petitions: perPetition.size, milestones };
     });

@@ -1,5 +1,6 @@
 import { identity } from './identity';
 import { integrity } from './integrity';
+import { integrityReview } from './integrityReview';
 import { moderation } from './moderation';
 import { opendata } from './opendata';
 import { petitionForms } from './petitionForms';
@@ -14,7 +15,7 @@ import { signing } from './signing';
  * Area namespaces: each area of the portal keeps its strings in its own file (t('<area>.key')),
  * built with defineArea. Register a new area here.
  */
-export const areas = { identity, integrity, moderation, opendata, petitionForms, petitionPages, petitions, projectPages, projects, reports, signing };
+export const areas = { identity, integrity, integrityReview, moderation, opendata, petitionForms, petitionPages, petitions, projectPages, projects, reports, signing };
 
 export type Areas = typeof areas;
 export type AreaMessages<L extends 'kk' | 'ru' | 'en'> = { [K in keyof Areas]: Areas[K] extends Record<L, infer M> ? M : never };
