@@ -20,53 +20,13 @@ import { fixedClock, silentLogger, type Deps } from '../../app/domain/shared/dep
 import { recountFromSignatures } from '../../app/domain/signatures/counts.server';
 import { PUBLIC_ORIGIN, startTestApp, type TestApp } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/db';
+import { loadValidator } from '../support/openapi-validator';
 
 /**
  * The open-data API over HTTP against a real database: petitions in every state, created with the
  * domain functions; every response body is validated against the schemas of the OpenAPI document
  * the API itself serves.
  */
-
-// ---- JSON Schema validator: ajv's 2020-12 class when installed (ajv 8), else ajv 6 (draft-07) ----
-// The document only uses keywords whose meaning is the same in both dialects (checked in
-// tests/unit/opendata-openapi.test.ts), so either validator gives the same verdict.
-type ValidateFn = ((data: unknown) => boolean) & { errors?: unknown };
-interface AjvLike {
-  addSchema(schema: object, key?: string): unknown;
-  getSchema(ref: string): ValidateFn | undefined;
-  addFormat(name: string, format: (s: string) => boolean): unknown;
-}
-const FORMATS: Record<string, (s: string) => boolean> = {
-  'date-time': (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(s) && !Number.isNaN(Date.parse(s)),
-  date: (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s,
-  uri: (s) => /^[a-z][a-z0-9+.-]*:/i.test(s) && URL.canParse(s),
-  uuid: (s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s),
-};
-async function loadValidator(doc: object): Promise<{ dialect: '2020-12' | 'draft-07'; schema(name: string): ValidateFn }> {
-  let ajv: AjvLike;
-  let dialect: '2020-12' | 'draft-07';
-  try {
-    const mod = (await import(/* @vite-ignore */ ['ajv', 'dist', '2020.js'].join('/'))) as { default: new (o: object) => AjvLike & { addVocabulary(k: string[]): unknown } };
-    const a = new mod.default({ strict: true, allErrors: true, allowUnionTypes: true });
-    a.addVocabulary(['openapi', 'jsonSchemaDialect', 'info', 'servers', 'tags', 'paths', 'components']);
-    ajv = a;
-    dialect = '2020-12';
-  } catch {
-    const mod = (await import(/* @vite-ignore */ ['ajv'].join('/'))) as { default: new (o: object) => AjvLike };
-    ajv = new mod.default({ allErrors: true });
-    dialect = 'draft-07';
-  }
-  for (const [name, fn] of Object.entries(FORMATS)) ajv.addFormat(name, fn);
-  ajv.addSchema({ ...doc, $id: 'urn:dauys:openapi' });
-  return {
-    dialect,
-    schema(name) {
-      const v = ajv.getSchema(`urn:dauys:openapi#/components/schemas/${name}`);
-      if (!v) throw new Error(`no schema ${name}`);
-      return v;
-    },
-  };
-}
 
 /** A strict RFC 4180 reader (records end with CRLF; quotes doubled inside quoted fields). */
 function parseCsv(text: string): string[][] {

@@ -4,48 +4,8 @@ import { openApiDocument, SCHEMA_KEYWORDS, type SchemaObject } from '../../app/d
 import { DETAIL_PARAMS, LIST_PARAMS, PUBLIC_STATES } from '../../app/domain/opendata/params';
 import { CSV_HEADER, toPublicPetition, type PetitionReadRow } from '../../app/domain/opendata/representation';
 import { opendata } from '../../app/i18n/areas/opendata';
+import { loadValidator } from '../support/openapi-validator';
 
-// ---- JSON Schema validator: ajv's 2020-12 class when installed (ajv 8), else ajv 6 (draft-07) ----
-// The document only uses keywords whose meaning is the same in both dialects (SCHEMA_KEYWORDS,
-// checked below), so either validator gives the same verdict. Formats are defined here, the same
-// for both.
-type ValidateFn = ((data: unknown) => boolean) & { errors?: unknown };
-interface AjvLike {
-  addSchema(schema: object, key?: string): unknown;
-  getSchema(ref: string): ValidateFn | undefined;
-  addFormat(name: string, format: (s: string) => boolean): unknown;
-}
-const FORMATS: Record<string, (s: string) => boolean> = {
-  'date-time': (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(s) && !Number.isNaN(Date.parse(s)),
-  date: (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s,
-  uri: (s) => /^[a-z][a-z0-9+.-]*:/i.test(s) && URL.canParse(s),
-  uuid: (s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s),
-};
-async function loadValidator(doc: object): Promise<{ dialect: '2020-12' | 'draft-07'; schema(name: string): ValidateFn }> {
-  let ajv: AjvLike;
-  let dialect: '2020-12' | 'draft-07';
-  try {
-    const mod = (await import(/* @vite-ignore */ ['ajv', 'dist', '2020.js'].join('/'))) as { default: new (o: object) => AjvLike & { addVocabulary(k: string[]): unknown } };
-    const a = new mod.default({ strict: true, allErrors: true, allowUnionTypes: true });
-    a.addVocabulary(['openapi', 'jsonSchemaDialect', 'info', 'servers', 'tags', 'paths', 'components']);
-    ajv = a;
-    dialect = '2020-12';
-  } catch {
-    const mod = (await import(/* @vite-ignore */ ['ajv'].join('/'))) as { default: new (o: object) => AjvLike };
-    ajv = new mod.default({ allErrors: true });
-    dialect = 'draft-07';
-  }
-  for (const [name, fn] of Object.entries(FORMATS)) ajv.addFormat(name, fn);
-  ajv.addSchema({ ...doc, $id: 'urn:dauys:openapi' });
-  return {
-    dialect,
-    schema(name) {
-      const v = ajv.getSchema(`urn:dauys:openapi#/components/schemas/${name}`);
-      if (!v) throw new Error(`no schema ${name}`);
-      return v;
-    },
-  };
-}
 // ---------------------------------------------------------------------------------------------
 
 const doc = openApiDocument('https://dauys.kz/');
