@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES, getT, messages } from '../../app/i18n';
 import { resolveLocale } from '../../app/services/locale.server';
-
-type Tree = { [k: string]: string | Tree };
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else for (const [kk, vv] of leaves(v, key)) out.set(kk, vv);
-  }
-  return out;
-}
+import { PLURAL, type Tree, leaves } from '../support/i18n-tree';
 
 describe('translations', () => {
   const all = Object.fromEntries(LOCALES.map((l) => [l, leaves(messages[l] as unknown as Tree)]));

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { integrityTranslator, SIGNAL_NAMES } from '../../app/domain/integrity';
 import { integrity } from '../../app/i18n/areas/integrity';
-
-type Tree = { [k: string]: string | Tree };
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else for (const [kk, vv] of leaves(v, key)) out.set(kk, vv);
-  }
-  return out;
-}
+import { PLURAL, type Tree, leaves } from '../support/i18n-tree';
 
 const all = {
   en: leaves(integrity.en as unknown as Tree),

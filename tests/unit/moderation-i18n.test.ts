@@ -5,19 +5,7 @@ import { FORM_ERRORS, PETITION_REFUSALS, refusalKey } from '../../app/domain/pet
 import { LOCALES, messages } from '../../app/i18n';
 import { moderation } from '../../app/i18n/areas/moderation';
 import { petitions } from '../../app/i18n/areas/petitions';
-
-type Tree = { [k: string]: string | Tree };
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else for (const [kk, vv] of leaves(v, key)) out.set(kk, vv);
-  }
-  return out;
-}
+import { PLURAL, type Tree, leaves } from '../support/i18n-tree';
 
 const area = { en: leaves(moderation.en as unknown as Tree), ru: leaves(moderation.ru as unknown as Tree), kk: leaves(moderation.kk as unknown as Tree) };
 const base = (m: Map<string, string>) => new Set([...m.keys()].map((k) => k.replace(PLURAL, '')));

@@ -3,20 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { LIST_SORTS, PETITION_LEVELS, STATUS_GROUPS } from '../../app/domain/petitions/queries.server';
 import { PETITION_EVENTS } from '../../app/domain/petitions/states';
 import { petitionPages } from '../../app/i18n/areas/petitionPages';
+import { PLURAL, type Tree, leaves } from '../support/i18n-tree';
 
-type Tree = { [k: string]: string | Tree };
-const PLURAL = /_(zero|one|two|few|many|other)$/;
 const LOCALES = ['en', 'ru', 'kk'] as const;
 
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else for (const [kk, vv] of leaves(v, key)) out.set(kk, vv);
-  }
-  return out;
-}
 const all = Object.fromEntries(LOCALES.map((l) => [l, leaves(petitionPages[l] as unknown as Tree)])) as Record<(typeof LOCALES)[number], Map<string, string>>;
 const base = (m: Map<string, string>) => new Set([...m.keys()].map((k) => k.replace(PLURAL, '')));
 

@@ -5,20 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { messages } from '../../app/i18n';
 import { projectPages } from '../../app/i18n/areas/projectPages';
 import { KNOWN_UNITS } from '../../app/ui/projects/units';
+import { PLURAL, type Tree, leaves } from '../support/i18n-tree';
 
-type Tree = { [k: string]: string | Tree };
-const PLURAL = /_(zero|one|two|few|many|other)$/;
 const LOCALES = ['en', 'ru', 'kk'] as const;
 
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else for (const [kk, vv] of leaves(v, key)) out.set(kk, vv);
-  }
-  return out;
-}
 const all = Object.fromEntries(LOCALES.map((l) => [l, leaves(projectPages[l] as unknown as Tree)])) as Record<(typeof LOCALES)[number], Map<string, string>>;
 const base = (m: Map<string, string>) => new Set([...m.keys()].map((k) => k.replace(PLURAL, '')));
 const keys = base(all.en);

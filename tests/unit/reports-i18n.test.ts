@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { reports } from '../../app/i18n/areas/reports';
+import { type Tree, leaves } from '../support/i18n-tree';
 
 // The `reports` area is checked here until it is registered in app/i18n/areas/index.ts (then the
 // shared tests/unit/i18n.test.ts covers it too).
 
-type Tree = { [k: string]: string | Tree };
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else for (const [kk, vv] of leaves(v, key)) out.set(kk, vv);
-  }
-  return out;
-}
 const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 describe('reports strings', () => {
