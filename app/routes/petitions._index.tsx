@@ -58,7 +58,6 @@ export default function PetitionsPage() {
         <p role="status" data-testid="result-count">
           {t(`${k}.found`, { count: list.total, num: formatNumberIn(locale, list.total) })}
         </p>
-        {list.ignored.includes('project') ? <p className="notice">{t(`${k}.projectIgnored`)}</p> : null}
         {list.items.length === 0 ? (
           <p>{t(`${k}.none`)}</p>
         ) : (

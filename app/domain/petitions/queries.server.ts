@@ -21,6 +21,7 @@ import { shareClass, shareOf, type ShareClass } from '../maps/choropleth';
 import type { Deps } from '../shared/deps';
 import { clockRules, workingCalendar } from './clocks.server';
 import { REJECTION_REASONS, type RejectionReasonCode } from './reasons';
+import { listMinistries } from '../reference/queries.server';
 import {
   VISIBLE_BY_LINK_ONLY,
   VISIBLE_PUBLICLY,
@@ -427,19 +428,14 @@ export interface PetitionList {
   pages: number;
   pageSize: number;
   sort: ListSort;
-  /** The filters applied (after parsing; `project` dropped while it cannot be applied). */
+  /** The filters applied (after parsing). */
   applied: PetitionListFilters;
-  /** Filters that were given but could not be applied (`project` when PROJECT_FILTER_AVAILABLE is false). */
-  ignored: 'project'[];
 }
 
 /**
  * The national-project filter: petitions with a CONFIRMED link to the project in
  * petition_project_links (db/schema/projects.ts; suggested and rejected links are not public).
- * PROJECT_FILTER_AVAILABLE says whether the filter is applied; listPetitions reports it as ignored
- * otherwise.
  */
-export const PROJECT_FILTER_AVAILABLE = true;
 export function projectFilter(project: string | undefined): SQL | undefined {
   if (!project) return undefined;
   return sql`exists (select 1 from ${petitionProjectLinks} where ${petitionProjectLinks.petitionId} = ${petitions.id}
@@ -519,11 +515,6 @@ function orderFor(sort: ListSort, q: string | null): SQL[] {
 /** Publicly listed petitions matching the filters, PAGE_SIZE a page, with the total count. */
 export async function listPetitions(deps: Pick<Deps, 'db' | 'clock'>, filters: PetitionListFilters): Promise<PetitionList> {
   const applied: PetitionListFilters = { ...filters };
-  const ignored: 'project'[] = [];
-  if (filters.project && !PROJECT_FILTER_AVAILABLE) {
-    ignored.push('project');
-    delete applied.project;
-  }
   const conditions = listConditions(applied);
   const where = and(...conditions);
   // The filters touch petitions, the current version and the unit only.
@@ -563,7 +554,7 @@ export async function listPetitions(deps: Pick<Deps, 'db' | 'clock'>, filters: P
       closesAt: r.closesAt,
     };
   });
-  return { items, total, page, pages, pageSize: PAGE_SIZE, sort, applied, ignored };
+  return { items, total, page, pages, pageSize: PAGE_SIZE, sort, applied };
 }
 
 export interface ListFilterOptions {
@@ -581,17 +572,11 @@ export async function listFilterOptions(deps: Pick<Deps, 'db'>): Promise<ListFil
       .from(units)
       .where(eq(units.level, 1))
       .orderBy(asc(units.kato)),
+    listMinistries(deps),
     deps.db
-      .select({ code: governmentBodies.code, nameKk: governmentBodies.nameKk, nameRu: governmentBodies.nameRu, nameEn: governmentBodies.nameEn })
-      .from(governmentBodies)
-      .where(eq(governmentBodies.kind, 'ministry'))
-      .orderBy(asc(governmentBodies.nameEn)),
-    PROJECT_FILTER_AVAILABLE
-      ? deps.db
-          .select({ code: nationalProjects.code, nameKk: nationalProjects.nameKk, nameRu: nationalProjects.nameRu, nameEn: nationalProjects.nameEn })
-          .from(nationalProjects)
-          .orderBy(asc(nationalProjects.sortOrder), asc(nationalProjects.code))
-      : Promise.resolve([]),
+      .select({ code: nationalProjects.code, nameKk: nationalProjects.nameKk, nameRu: nationalProjects.nameRu, nameEn: nationalProjects.nameEn })
+      .from(nationalProjects)
+      .orderBy(asc(nationalProjects.sortOrder), asc(nationalProjects.code)),
   ]);
   return { regions, ministries, projects };
 }
