@@ -6,3 +6,4 @@ export * from './audit';
 export * from './petitions';
 export * from './integrity';
 export * from './projects';
+export * from './reports';
