@@ -98,6 +98,10 @@ const en = {
       subject: 'Progress on your petition "{{title}}"',
       body: 'Hello {{name}},\n\nThe addressee recorded progress on your petition "{{title}}" (No. {{number}}): {{text}}\n\nSee it on Dauys: {{url}}\n\nDauys',
     },
+    reportEscalated: {
+      subject: 'Report {{number}} escalated to your akimat',
+      body: 'Report {{number}} has been escalated to your akimat: $t(reportStaff.escalation.{{cause}}).\n\nOpen it on Dauys: {{url}}\n\nDauys',
+    },
     footer: 'You receive this message because you have an account on Dauys.',
   },
   errors: {

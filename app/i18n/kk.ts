@@ -99,6 +99,10 @@ export default defineMessages({
       subject: '«{{title}}» петициясының орындалу барысы',
       body: 'Сәлеметсіз бе, {{name}}!\n\nАдресат «{{title}}» петицияңыздың (№ {{number}}) орындалу барысын белгіледі: {{text}}\n\nDauys-тағы петиция: {{url}}\n\nDauys',
     },
+    reportEscalated: {
+      subject: '{{number}} өтініші әкімдігіңіздің бақылауына берілді',
+      body: '{{number}} өтініші әкімдігіңіздің бақылауына берілді: $t(reportStaff.escalation.{{cause}}).\n\nDauys-тағы өтініш: {{url}}\n\nDauys',
+    },
     footer: 'Бұл хабарламаны Dauys-та тіркелгіңіз болғандықтан алдыңыз.',
   },
   errors: {

@@ -103,6 +103,10 @@ export default defineMessages({
       subject: 'Ход исполнения петиции «{{title}}»',
       body: 'Здравствуйте, {{name}}!\n\nАдресат отметил ход исполнения вашей петиции «{{title}}» (№ {{number}}): {{text}}\n\nПетиция на Dauys: {{url}}\n\nDauys',
     },
+    reportEscalated: {
+      subject: 'Обращение {{number}} передано на контроль вашему акимату',
+      body: 'Обращение {{number}} передано на контроль вашему акимату: $t(reportStaff.escalation.{{cause}}).\n\nОбращение на Dauys: {{url}}\n\nDauys',
+    },
     footer: 'Вы получили это сообщение, потому что у вас есть учётная запись в Dauys.',
   },
   errors: {
