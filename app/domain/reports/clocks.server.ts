@@ -59,6 +59,10 @@ async function escalate(tx: Db, deps: Deps, r: ReportRow, cause: 'overdue' | 're
   const t = reportTransition(status, 'escalate', 'system');
   if (t.kind !== 'ok') return;
   const up = r.akimatBodyId ? await upperAkimat(tx, r.akimatBodyId) : null;
+  const [shown] = await tx
+    .select({ nameKk: localBodies.nameKk, nameRu: localBodies.nameRu, nameEn: localBodies.nameEn })
+    .from(localBodies)
+    .where(eq(localBodies.id, up?.id ?? r.akimatBodyId ?? -1));
   if (up) {
     await tx.update(reports).set({ escalatedToBodyId: up.id, updatedAt: now }).where(eq(reports.id, r.id));
     await tx.insert(reportAssignments).values({
@@ -100,11 +104,14 @@ async function escalate(tx: Db, deps: Deps, r: ReportRow, cause: 'overdue' | 're
         channel: 'in_app',
         recipientRef: o.id,
         locale: (['kk', 'ru', 'en'].includes(o.locale) ? o.locale : 'ru') as 'kk' | 'ru' | 'en',
-        template: 'reportEscalated',
+        template: 'reportEscalatedToAkimat',
         params: { number: r.registrationNumber, cause, path: `/akimat/reports/${r.registrationNumber}` },
       });
   }
-  await notifyApplicants(tx, r.id, 'escalate', { number: r.registrationNumber, cause });
+  await notifyApplicants(tx, r.id, 'escalate', (locale) => ({
+    cause,
+    akimat: shown ? (locale === 'kk' ? shown.nameKk : locale === 'en' ? shown.nameEn : shown.nameRu) : '',
+  }));
 }
 
 /** Marks overdue answers and escalates them (step 1). */
@@ -194,7 +201,7 @@ async function autoClose(deps: Deps): Promise<number> {
         subject: { type: 'report', id: r.id },
         details: { number: r.registrationNumber, fixedAt: r.fixedAt.toISOString() },
       });
-      await notifyApplicants(tx, r.id, 'auto-close', { number: r.registrationNumber });
+      await notifyApplicants(tx, r.id, 'auto-close');
       return true;
     });
     if (done) n++;

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/client';
+import type { Locale } from '../../i18n';
 import {
   accounts,
   departmentTypes,
@@ -23,7 +24,7 @@ import { clockRules, workingCalendar } from '../petitions/clocks.server';
 import type { Deps } from '../shared/deps';
 import { ForbiddenError, NotFoundError } from '../shared/errors';
 import { answerDeadline, answerDeadlineOf, forwardTiming, storedAnswerStatus, weekOf, type ClockEvent } from './clocks';
-import { notifyApplicants } from './notify.server';
+import { notifyApplicants, type NotifyParamsIn } from './notify.server';
 import { DECISIONS, eventsAvailable, isReportStatus, OPEN_STATUSES, reportTransition, type Decision, type ReportEvent, type ReportStatus } from './states';
 
 /**
@@ -293,6 +294,10 @@ export interface StaffReportView {
   forwardTargets: (Names & { id: number })[];
 }
 
+function nameIn(n: Names, locale: Locale): string {
+  return locale === 'kk' ? n.nameKk : locale === 'en' ? n.nameEn : n.nameRu;
+}
+
 const STAFF_ACTIONS = ['acknowledge', 'assign', 'request-info', 'forward', 'extend', 'merge', 'answer', 'mark-fixed'] as const satisfies readonly ReportEvent[];
 
 /** Everything the staff report page shows, or NotFoundError if the actor may not see it. */
@@ -508,7 +513,7 @@ async function act<S extends z.ZodType>(
         publicData?: Record<string, unknown>;
         data?: Record<string, unknown>;
         audit?: Record<string, unknown>;
-        notify?: Record<string, string | number>;
+        notify?: NotifyParamsIn;
       }
   >,
 ): Promise<ActionOutcome> {
@@ -544,7 +549,7 @@ async function act<S extends z.ZodType>(
       meta,
       details: { number: report.registrationNumber, from, to: t.to, ...(out.audit ?? {}) },
     });
-    await notifyApplicants(tx, report.id, event, { number: report.registrationNumber, ...(out.notify ?? {}) });
+    await notifyApplicants(tx, report.id, event, out.notify ?? {});
     return { kind: 'ok', status: t.to, number: report.registrationNumber } as const;
   });
 }
@@ -593,7 +598,6 @@ export function assignReport(deps: Deps, actor: Actor | null, number: string, in
       publicData: { departmentCode },
       data: { departmentCode, executorAccountId },
       audit: { departmentCode, executorAccountId },
-      notify: departmentCode ? { departmentCode } : {},
     };
   });
 }
@@ -608,7 +612,7 @@ async function unitOfBody(tx: Db, bodyId: number): Promise<string> {
 export function requestInfo(deps: Deps, actor: Actor | null, number: string, input: unknown, meta: RequestMeta): Promise<ActionOutcome> {
   return act(deps, actor, number, 'request-info', RequestInfoInput, input, meta, async ({ tx, report, now }, v) => {
     await tx.update(reports).set({ pausedAt: now }).where(eq(reports.id, report.id));
-    return { data: { question: v.question }, notify: { question: v.question } };
+    return { data: { question: v.question }, notify: { text: v.question } };
   });
 }
 
@@ -645,7 +649,7 @@ export function forwardReport(deps: Deps, actor: Actor | null, number: string, i
       publicData: { toBodyId: body.id, to: names, reason: v.reason, late: timing.late },
       data: { fromBodyId: report.akimatBodyId, forwardDueOn: timing.due },
       audit: { fromBodyId: report.akimatBodyId, toBodyId: body.id, late: timing.late, forwardDueOn: timing.due },
-      notify: { akimat: body.nameRu, akimatKk: body.nameKk, akimatEn: body.nameEn, reason: v.reason },
+      notify: (locale) => ({ akimat: nameIn(names, locale), reason: v.reason }),
     };
   });
 }

@@ -19,6 +19,8 @@ export const JobMessage = z.discriminatedUnion('topic', [
   z.object({ topic: z.literal('petition.link'), petitionId: z.string().uuid() }),
   /** A national project changed: re-score every petition. */
   z.object({ topic: z.literal('projects.relink') }),
+  /** A local issue report was filed: route it to the responsible akimat (idempotent). */
+  z.object({ topic: z.literal('report.route'), reportId: z.string().uuid() }),
   /** Scheduled: report clocks (overdue marking and escalation, reopened escalation, auto-close). */
   z.object({ topic: z.literal('reports.clocks') }),
 ]);
@@ -32,6 +34,7 @@ export const QUEUE_OF_TOPIC: Record<Topic, QueueName> = {
   'petitions.expire': 'maintenance',
   'petition.link': 'linking',
   'projects.relink': 'linking',
+  'report.route': 'reports',
   'reports.clocks': 'reports',
 };
 
