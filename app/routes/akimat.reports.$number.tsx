@@ -195,6 +195,8 @@ export default function AkimatReportPage() {
         {t(result.error, { ...result.params, status: result.params.status ? t(`reportStaff.status.${result.params.status}`) : undefined, originalDue: result.params.originalDue ? dayText(result.params.originalDue) : undefined, maxExtendedDue: result.params.maxExtendedDue ? dayText(result.params.maxExtendedDue) : undefined })}
       </p>
     ) : null;
+  // An error of a form the page no longer shows (the status moved on) goes to the top.
+  const formShown = (intent: string) => can(intent) && (intent !== 'merge' || view.mergeTargets.length > 0);
   const fixes = view.photos.filter((p) => p.kind === 'fix');
   const reportPhotos = view.photos.filter((p) => p.kind !== 'fix');
 
@@ -209,9 +211,9 @@ export default function AkimatReportPage() {
           {t('reportStaff.report.done', { event: t(`reportStaff.event.${done}`, { defaultValue: done }) })}
         </p>
       ) : null}
-      {result && !['acknowledge', 'assign', 'request-info', 'forward', 'merge', 'answer', 'mark-fixed', 'extend'].includes(result.intent) ? (
-        <p role="alert" className="error">
-          {t(result.error)}
+      {result && !formShown(result.intent) ? (
+        <p role="alert" className="error" data-testid="action-error">
+          {t(result.error, { ...result.params, status: result.params.status ? t(`reportStaff.status.${result.params.status}`) : undefined })}
         </p>
       ) : null}
 
