@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditLog, citizens, localBodies, notifications, reportApplicants, reportAssignments, reportEvents, reports, staffRoles } from '../../db/schema';
 import { seedReferenceData } from '../../db/seed';
 import type { Actor } from '../../app/domain/identity/permissions';
+import { provideInfo, rejectFix } from '../../app/domain/reports/citizen.server';
 import { runReportClocks } from '../../app/domain/reports/clocks.server';
 import { fileReport, routeFiledReport } from '../../app/domain/reports/filing.server';
 import {
@@ -87,9 +88,10 @@ async function akimatOf(kato: string): Promise<number> {
 }
 
 /** Files and routes a report; returns its registration number and id. */
-async function filed(point = SARYARKA, at = FRIDAY, reporter?: string): Promise<{ number: string; id: string }> {
+async function filed(point = SARYARKA, at = FRIDAY): Promise<{ number: string; id: string; reporter: string }> {
+  const reporter = await citizen();
   const out = await fileReport(deps(at), {
-    reporter: { kind: 'citizen', accountId: reporter ?? (await citizen()) },
+    reporter: { kind: 'citizen', accountId: reporter },
     categoryCode: 'yards_playgrounds',
     place: { kind: 'point', ...point },
     description: 'The swing in the yard is broken and children can get hurt.',
@@ -98,7 +100,7 @@ async function filed(point = SARYARKA, at = FRIDAY, reporter?: string): Promise<
   if (out.kind !== 'filed') throw new Error(JSON.stringify(out));
   const routed = await routeFiledReport(deps(at), out.id);
   if (routed.kind !== 'routed') throw new Error(JSON.stringify(routed));
-  return { number: out.registrationNumber, id: out.id };
+  return { number: out.registrationNumber, id: out.id, reporter };
 }
 
 const report = async (id: string) => (await db().select().from(reports).where(eq(reports.id, id)))[0]!;
@@ -259,6 +261,16 @@ describe('the reports.clocks job (fixed clock)', () => {
 
     await runReportClocks(deps(local('2026-12-20')));
     expect((await report(paused.id)).overdueAt).toBeNull();
+    // The citizen answers on Monday 21 December. Two working days ran before the pause (23, 24
+    // November); the other 13 run from 22 December: 22-25, 28-31 December (10), then 1 and 2
+    // January (2 January 2027 is a Saturday, carried to Monday 4) and 7 January are days off:
+    // 5, 6, 8, 11, 12 January -> due Tuesday 12 January 2027.
+    expect(await provideInfo(deps(local('2026-12-21')), { accountId: paused.reporter, reportId: paused.id, text: 'The second entrance, next to the shop.' })).toMatchObject({ kind: 'ok' });
+    expect((await report(paused.id)).answerDueOn).toBe('2027-01-12');
+    await runReportClocks(deps(local('2027-01-12', '23:00')));
+    expect((await report(paused.id)).overdueAt).toBeNull();
+    await runReportClocks(deps(local('2027-01-13', '09:00')));
+    expect((await report(paused.id)).overdueAt).not.toBeNull();
     expect((await report(extended.id)).overdueAt).toBeNull();
     await runReportClocks(deps(local('2027-01-16')));
     expect((await report(extended.id)).overdueAt).not.toBeNull();
@@ -277,12 +289,10 @@ describe('the reports.clocks job (fixed clock)', () => {
   });
 
   it('escalates a report the citizen reopened, once per reopening', async () => {
-    const { number, id } = await filed();
+    const { number, id, reporter } = await filed();
     await markFixed(deps(local('2026-11-23')), officer, number, {}, await fixPhoto(), meta);
-    // The citizen's rejection (the citizen side is app/domain/reports/citizen.server.ts): the
-    // transition and event it records.
-    await db().update(reports).set({ status: 'reopened', reopenCount: 1 }).where(eq(reports.id, id));
-    await db().insert(reportEvents).values({ reportId: id, type: 'reject-fix', fromStatus: 'fixed', toStatus: 'reopened', actorRole: 'citizen', at: new Date(local('2026-11-24')) });
+    expect(await rejectFix(deps(local('2026-11-24')), { accountId: reporter, reportId: id, reason: 'The swing is still broken, nothing was done.' })).toMatchObject({ kind: 'ok' });
+    expect((await report(id)).status).toBe('reopened');
     expect(await runReportClocks(deps(local('2026-11-24', '12:00')))).toMatchObject({ reopenedEscalated: 1 });
     expect(await runReportClocks(deps(local('2026-11-24', '12:05')))).toMatchObject({ reopenedEscalated: 0 });
     const r = await report(id);
