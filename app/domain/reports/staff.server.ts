@@ -473,7 +473,8 @@ export async function staffReportView(deps: Pick<Deps, 'db' | 'clock'>, actor: A
       at: e.at,
     })),
     routingReason: routing?.reason ?? null,
-    available: r.extendedAt ? available.filter((e) => e !== 'extend') : available,
+    // One extension only, and not while the clock is paused (it would be refused).
+    available: r.extendedAt || status === 'info-requested' ? available.filter((e) => e !== 'extend') : available,
     departments,
     executors,
     templates,
