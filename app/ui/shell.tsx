@@ -102,6 +102,11 @@ export function Shell({ children, demo, user }: { children: ReactNode; demo: boo
                 <NavLink to="/signatures">{t('signing.mine.title')}</NavLink>
               </li>
             ) : null}
+            {user?.kind === 'citizen' ? (
+              <li>
+                <NavLink to="/my/reports">{t('reportFiling.my.title')}</NavLink>
+              </li>
+            ) : null}
             {user ? (
               <li>
                 <NavLink to="/notifications">{t('moderation.inbox.title')}</NavLink>
