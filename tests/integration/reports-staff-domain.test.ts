@@ -24,6 +24,7 @@ import { fixedClock, silentLogger } from '../../app/domain/shared/deps';
 import { ForbiddenError, NotFoundError } from '../../app/domain/shared/errors';
 import { loadRoutingData, type LoadedRoutingData } from '../../app/domain/routing/load.server';
 import { processPhoto } from '../../app/services/images.server';
+import { processJob } from '../../workers/processors';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
 /**
@@ -137,6 +138,10 @@ describe('routing puts the report in the district akimat', () => {
     expect(r.akimatBodyId).toBe(saryarka);
     expect(r.answerDueOn).toBe('2026-12-11');
     expect(r.forwardDueOn).toBe('2026-11-25');
+    // "Due this week" (Monday to Sunday, Astana time): the week of 7-13 December, not the one before.
+    const { number } = (await db().select({ number: reports.registrationNumber }).from(reports).where(eq(reports.id, id)))[0]!;
+    expect((await staffInbox(deps(local('2026-12-08')), officer, { week: '1' })).items.map((i) => i.number)).toContain(number);
+    expect((await staffInbox(deps(local('2026-12-06')), officer, { week: '1' })).items.map((i) => i.number)).not.toContain(number);
   });
 });
 
@@ -241,8 +246,10 @@ describe('the reports.clocks job (fixed clock)', () => {
     const inbox = await staffInbox(deps(local('2026-12-12')), cityOfficer, { overdue: 'on' });
     expect(inbox.items.find((i) => i.number === number)).toMatchObject({ overdue: true, escalatedHere: true });
 
-    // Idempotent: a second run changes nothing.
-    await runReportClocks(deps(local('2026-12-14')));
+    // Idempotent: a second run, here through the worker's processor for the scheduled topic,
+    // changes nothing.
+    const mailer = { baseUrl: 'http://localhost', send: async () => 'unused' };
+    expect(await processJob({ deps: deps(local('2026-12-14')), mailer }, { name: 'reports.clocks', data: {}, id: 'test' })).toMatchObject({ escalated: 0 });
     expect((await events(id)).filter((e) => e.type === 'escalate')).toHaveLength(1);
   });
 
