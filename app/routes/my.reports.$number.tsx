@@ -2,7 +2,8 @@ import type { LinksFunction, ActionFunctionArgs, LoaderFunctionArgs } from '@rem
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { confirmFix, myReport, provideInfo, REASON_MAX, REASON_MIN, rejectFix, REPLY_MAX, REPLY_MIN, type CitizenStepOutcome } from '../domain/reports/citizen.server';
+import { confirmFix, myReport, provideInfo, rejectFix, type CitizenStepOutcome } from '../domain/reports/citizen.server';
+import { REASON_MAX, REASON_MIN, REPLY_MAX, REPLY_MIN } from '../domain/reports/limits';
 import { explainRouting, type ExplainableReason } from '../domain/routing/explain';
 import { ForbiddenError, NotFoundError } from '../domain/shared/errors';
 import { csrfForm } from '../services/csrf.server';

@@ -4,14 +4,11 @@ import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { filingMap } from '../domain/reports/filing-map.server';
+import { ADDRESS_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_PHOTOS } from '../domain/reports/limits';
 import {
-  ADDRESS_MAX,
   checkReportDraft,
-  DESCRIPTION_MAX,
-  DESCRIPTION_MIN,
   fileReport,
   joinReport,
-  MAX_PHOTOS,
   nearbyOpenReports,
   reportCategories,
   type FilingMessage,
@@ -58,6 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     region: regionRow ? { kato: regionRow.kato, nameKk: regionRow.nameKk, nameRu: regionRow.nameRu, nameEn: regionRow.nameEn } : null,
     district: districtRow ? { kato: districtRow.kato } : null,
     category: categories.some((c) => c.code === category) ? category : '',
+    photoMaxMb: PHOTO_LIMITS.maxBytes / (1024 * 1024),
   };
 }
 
@@ -130,7 +128,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewReport() {
-  const { categories, unitTree, map, region, district, category: preset } = useLoaderData<typeof loader>();
+  const { categories, unitTree, map, region, district, category: preset, photoMaxMb } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const name = useNames();
@@ -320,7 +318,7 @@ export default function NewReport() {
             <fieldset className="field">
               <legend>{t('reportFiling.form.photos', { max: MAX_PHOTOS })}</legend>
               <p className="hint" id="photos-hint">
-                {t('reports.photo.hint', { maxMb: PHOTO_LIMITS.maxBytes / (1024 * 1024) })}
+                {t('reports.photo.hint', { maxMb: photoMaxMb })}
               </p>
               {result?.photoErrors.length ? (
                 <ul className="error" role="alert" data-testid="photo-errors">

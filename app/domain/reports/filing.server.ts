@@ -11,6 +11,7 @@ import type { Deps } from '../shared/deps';
 import { NotFoundError } from '../shared/errors';
 import { notifyApplicants } from './notify.server';
 import { reportCalendarFor, reportDue, routingDataFor } from './reference.server';
+import { ADDRESS_MAX, ADDRESS_MIN, DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_PHOTOS } from './limits';
 import { boundingBoxAround, DEFAULT_NEARBY_RADIUS_M, nearbyReports } from './nearby';
 import { OPEN_STATUSES, registrationNumber, reportTransition, type ReportStatus } from './states';
 import { routeFromUnit } from './unit-routing';
@@ -30,11 +31,7 @@ import { routeFromUnit } from './unit-routing';
  * the applicants. Running it again changes nothing.
  */
 
-export const MAX_PHOTOS = 3;
-export const DESCRIPTION_MIN = 10;
-export const DESCRIPTION_MAX = 5000;
-export const ADDRESS_MIN = 3;
-export const ADDRESS_MAX = 300;
+export { ADDRESS_MAX, ADDRESS_MIN, DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_PHOTOS } from './limits';
 
 /** An image already checked and re-encoded by the caller (services/images.server.ts processPhoto). */
 export interface CleanImage {

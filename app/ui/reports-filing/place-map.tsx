@@ -107,9 +107,7 @@ export function PlaceMap({ map, hrefFor, initial }: { map: FilingMap; hrefFor: (
           </button>
         ) : null}
       </div>
-      <noscript>
-        <p className="hint">{t('reportFiling.map.jsNote')}</p>
-      </noscript>
+      {interactive ? null : <p className="hint">{t('reportFiling.map.jsNote')}</p>}
     </div>
   );
 }
