@@ -55,6 +55,8 @@ export async function demoStaffInvites(deps: Deps, cfg: Pick<IdentityConfig, 'in
     { key: 'moderator', role: 'moderator', name: 'Demo Moderator' },
     { key: 'project_analyst', role: 'project_analyst', name: 'Demo Project Analyst' },
     ...(astana ? [{ key: `akimat_officer:${astana.id}`, role: 'akimat_officer', name: 'Demo Astana Officer', bodyIds: [astana.id, ...astanaDistricts] }] : []),
+    // A second officer of the same akimats for the reports walk-through (each invitation is single-use).
+    ...(astana ? [{ key: `reports_officer:${astana.id}`, role: 'akimat_officer', name: 'Demo Astana Reports Officer', bodyIds: [astana.id, ...astanaDistricts] }] : []),
   ];
   const out: Record<string, string> = {};
   for (const w of wanted) {
