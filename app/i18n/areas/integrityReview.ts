@@ -59,6 +59,8 @@ const en = {
   },
   report: {
     title: 'Signature integrity',
+    lead: 'Automated checks look for signatures bought, coerced or made by machines. Signatures they hold are not counted until a moderator decides; every decision is logged and can be reversed.',
+    count: { valid: 'Counted', underReview: 'Under review', invalidated: 'Invalidated', withdrawn: 'Withdrawn by the signer' },
     counts: 'Counted {{valid}}, under review {{underReview}}, invalidated {{invalidated}}, withdrawn {{withdrawn}}.',
     reasons: 'Reasons for invalidation',
     reasonCount_one: '{{count}} signature',
@@ -127,6 +129,8 @@ const ru = {
   },
   report: {
     title: 'Добросовестность подписей',
+    lead: 'Автоматические проверки ищут купленные, полученные под давлением или поставленные машинами подписи. Задержанные ими подписи не учитываются, пока модератор не примет решение; каждое решение записывается и может быть отменено.',
+    count: { valid: 'Учтено', underReview: 'На проверке', invalidated: 'Признано недействительными', withdrawn: 'Отозвано подписавшими' },
     counts: 'Учтено {{valid}}, на проверке {{underReview}}, признано недействительными {{invalidated}}, отозвано {{withdrawn}}.',
     reasons: 'Причины признания недействительными',
     reasonCount_one: '{{count}} подпись',
@@ -191,6 +195,8 @@ const kk = {
   },
   report: {
     title: 'Қолдардың адалдығы',
+    lead: 'Автоматты тексерулер сатып алынған, қысыммен алынған немесе машина қойған қолдарды іздейді. Олар ұстап қалған қолдар модератор шешім қабылдағанға дейін есепке алынбайды; әр шешім жазылады және оның күшін жоюға болады.',
+    count: { valid: 'Есепке алынды', underReview: 'Тексеруде', invalidated: 'Жарамсыз деп танылды', withdrawn: 'Қол қоюшылар кері қайтарды' },
     counts: 'Есепке алынды {{valid}}, тексеруде {{underReview}}, жарамсыз деп танылды {{invalidated}}, кері қайтарылды {{withdrawn}}.',
     reasons: 'Жарамсыз деп тану себептері',
     reasonCount_one: '{{count}} қол',
