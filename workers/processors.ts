@@ -4,7 +4,7 @@ import { deliverNotification, type MailPort } from '../app/domain/notify/notify.
 import { expirePetitions } from '../app/domain/petitions/petitions.server';
 import { linkPetition, relinkAll } from '../app/domain/projects/links.server';
 import { reconcileCounts } from '../app/domain/signatures/counts.server';
-import { screenSignature } from '../app/domain/integrity/screening.server';
+import { rescoreGroup, screenSignature } from '../app/domain/integrity/screening.server';
 import type { Deps } from '../app/domain/shared/deps';
 import { DomainError } from '../app/domain/shared/errors';
 import { parseJob, type JobMessage } from '../app/domain/shared/jobs';
@@ -21,6 +21,8 @@ async function dispatch(ctx: WorkerContext, message: JobMessage): Promise<unknow
       return deliverNotification(ctx.deps, ctx.mailer, message.notificationId);
     case 'signature.recorded':
       return screenSignature(ctx.deps, message.signatureId);
+    case 'integrity.group':
+      return rescoreGroup(ctx.deps, message.signatureId);
     case 'counts.reconcile':
       return reconcileCounts(ctx.deps);
     case 'petitions.expire':

@@ -2,12 +2,13 @@ import { and, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import integrityConfigJson from '../../../db/seed/data/dauys_integrity_config.json';
 import type { Db } from '../../../db/client';
 import { accounts, citizens, passkeys, signatureAssessments, signatureCountEvents, signatures } from '../../../db/schema';
+import { enqueue } from '../outbox/outbox.server';
 import type { Deps } from '../shared/deps';
 import { parseIntegrityConfig, type IntegrityConfig } from './config';
 import { buildCoSignIndex } from './lockstep';
-import { assessSignature } from './score';
+import { assessSignature, groupContains, parseStoredGroup, rescoreWithGroup } from './score';
 import { requiredLookback } from './signals';
-import type { SignatureEvent } from './types';
+import type { SignalGroup, SignalResult, SignatureEvent } from './types';
 
 /**
  * The worker side of the integrity checks: for a recorded signature, load what the signals need
@@ -126,8 +127,107 @@ export async function screenSignature(deps: Deps, signatureId: string, cfg: Inte
         .where(and(eq(signatures.id, signatureId), eq(signatures.status, 'valid'), isNull(signatures.withdrawnAt)))
         .returning({ regionKato: signatures.regionKato, petitionId: signatures.petitionId });
       if (held[0]) await tx.insert(signatureCountEvents).values({ petitionId: held[0].petitionId, regionKato: held[0].regionKato, validDelta: -1, reviewDelta: 1 });
+      // The same evidence applies to the earlier signatures of its groups: re-score them (a job).
+      if (assessment.signals.some((x) => x.triggered && x.group)) await enqueue(tx, { topic: 'integrity.group', signatureId });
       deps.log.info({ signatureId, score: assessment.score }, 'signature held under review');
     }
     return { kind: 'assessed', decision: assessment.decision, score: assessment.score } as const;
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Group re-scoring
+
+/** Most earlier signatures one group re-scoring looks at (a bound on one job's work). */
+const GROUP_CANDIDATE_LIMIT = 20_000;
+
+export type GroupOutcome = { kind: 'rescored'; groups: number; examined: number; held: number } | { kind: 'not-held' } | { kind: 'not-found' };
+
+/**
+ * Group re-scoring: the signature `signatureId` was held under review; for each of its triggered
+ * signals that has a group (its network or address on the petition in a window, its device
+ * cookie, the young accounts of a window, its lockstep cluster), the counted signatures of that
+ * group signed before it are re-scored with the same evidence (rescoreWithGroup); those that reach
+ * the review threshold are held like any other (assessment replaced, with a line saying the
+ * evidence is the group's; status under_review; count event). Idempotent: evidence only ever
+ * raises a signal, and a signature already held or decided is left alone, so a replay changes
+ * nothing. Signatures not assessed yet are left to their own screening.
+ */
+export async function rescoreGroup(deps: Deps, signatureId: string, cfg: IntegrityConfig = integrityConfig()): Promise<GroupOutcome> {
+  const [source] = await deps.db
+    .select({ decision: signatureAssessments.decision, signals: signatureAssessments.signals, signedAt: signatures.signedAt })
+    .from(signatureAssessments)
+    .innerJoin(signatures, eq(signatures.id, signatureAssessments.signatureId))
+    .where(eq(signatureAssessments.signatureId, signatureId));
+  if (!source) return { kind: 'not-found' };
+  if (source.decision !== 'review') return { kind: 'not-held' };
+  const stored = (Array.isArray(source.signals) ? source.signals : []) as SignalResult[];
+  let groups = 0;
+  let examined = 0;
+  let held = 0;
+  for (const evidence of stored) {
+    if (!evidence.triggered || !evidence.group) continue;
+    const group = parseStoredGroup(evidence.group);
+    if (!group) continue;
+    groups++;
+    const to = new Date(Math.min(group.to.getTime(), source.signedAt.getTime()));
+    const span = and(gte(signatures.signedAt, group.from), lte(signatures.signedAt, to));
+    const byKind = groupFilter(group);
+    const rows = await deps.db
+      .select({ ...eventColumns, status: signatures.status, stored: signatureAssessments.signals })
+      .from(signatures)
+      .innerJoin(accounts, eq(accounts.id, signatures.accountId))
+      .innerJoin(citizens, eq(citizens.accountId, signatures.accountId))
+      .innerJoin(passkeys, eq(passkeys.id, signatures.passkeyId))
+      .innerJoin(signatureAssessments, eq(signatureAssessments.signatureId, signatures.id))
+      .where(and(span, byKind, eq(signatures.status, 'valid'), isNull(signatures.withdrawnAt), eq(signatureAssessments.decision, 'count')))
+      .limit(GROUP_CANDIDATE_LIMIT);
+    for (const r of rows) {
+      if (r.signatureId === signatureId) continue;
+      const e = toEvent(r);
+      if (!groupContains(group, e, cfg)) continue;
+      examined++;
+      const before = (Array.isArray(r.stored) ? r.stored : []) as SignalResult[];
+      const next = rescoreWithGroup(e.signatureId, before, evidence, cfg);
+      if (!next || next.decision !== 'review') continue;
+      const changed = await deps.db.transaction(async (tx) => {
+        const updated = await tx
+          .update(signatureAssessments)
+          .set({
+            assessedAt: deps.clock.now(),
+            score: next.score,
+            decision: next.decision,
+            signals: next.signals as unknown as object,
+            explanation: next.explanation as unknown as object,
+          })
+          .where(and(eq(signatureAssessments.signatureId, e.signatureId), eq(signatureAssessments.decision, 'count')))
+          .returning({ id: signatureAssessments.signatureId });
+        if (updated.length === 0) return false;
+        const h = await tx
+          .update(signatures)
+          .set({ status: 'under_review' })
+          .where(and(eq(signatures.id, e.signatureId), eq(signatures.status, 'valid'), isNull(signatures.withdrawnAt)))
+          .returning({ regionKato: signatures.regionKato, petitionId: signatures.petitionId });
+        if (h[0]) await tx.insert(signatureCountEvents).values({ petitionId: h[0].petitionId, regionKato: h[0].regionKato, validDelta: -1, reviewDelta: 1 });
+        return h.length > 0;
+      });
+      if (changed) held++;
+    }
+  }
+  if (held > 0) deps.log.info({ signatureId, held }, 'group re-scoring held earlier signatures');
+  return { kind: 'rescored', groups, examined, held };
+}
+
+/** The SQL side of a group's membership (narrowing; groupContains decides). */
+function groupFilter(g: SignalGroup) {
+  switch (g.kind) {
+    case 'ip':
+    case 'network':
+    case 'young-accounts':
+      return eq(signatures.petitionId, g.petitionId);
+    case 'device':
+      return eq(signatures.deviceId, g.deviceId);
+    case 'cluster':
+      return and(inArray(signatures.petitionId, [...g.petitionIds]), inArray(signatures.accountId, [...g.citizenIds]));
+  }
 }
