@@ -42,6 +42,10 @@ export function startBackground(opts: { db: Db; env: Env; log: Logger; workers?:
     void queues.maintenance
       .upsertJobScheduler('petitions.expire', { every: 10 * 60_000 }, { name: 'petitions.expire', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } })
       .catch((err: unknown) => log.warn({ err }, 'could not schedule petition expiry'));
+    // Two minutes past every hour (UTC): the hour just ended, once its signatures are in.
+    void queues.maintenance
+      .upsertJobScheduler('integrity.trending', { pattern: '2 * * * *', tz: 'UTC' }, { name: 'integrity.trending', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } })
+      .catch((err: unknown) => log.warn({ err }, 'could not schedule the trending sources scan'));
   }
   return {
     async close() {

@@ -1,10 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, citizens, passkeys, petitionCounts, signatureAssessments, signatures } from '../../db/schema';
+import { accounts, citizens, integrityTrendingSources, notifications, passkeys, petitionCounts, signatureAssessments, signatures, staffRoles } from '../../db/schema';
 import { seedReferenceData } from '../../db/seed';
 import type { Actor } from '../../app/domain/identity/permissions';
+import { listInbox } from '../../app/domain/notify/inbox.server';
+import { integrityConfig } from '../../app/domain/integrity/screening.server';
+import { scanTrendingSources } from '../../app/domain/integrity/trending.server';
 import { createPetition, moderatePetition, submitForSupport } from '../../app/domain/petitions/petitions.server';
-import { silentLogger, systemClock } from '../../app/domain/shared/deps';
+import { fixedClock, silentLogger, systemClock } from '../../app/domain/shared/deps';
 import { reconcileCounts } from '../../app/domain/signatures/counts.server';
 import { getEnv } from '../../app/services/env.server';
 import { getIdentityConfig } from '../../app/services/identity.server';
@@ -13,6 +16,7 @@ import { PUBLIC_ORIGIN, startTestApp, type TestApp, type TestBrowser } from '../
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { bulkCitizens, type FixtureCitizen } from '../support/fixtures';
 import { createTestRedis, type TestRedis } from '../support/redis';
+import { createQueues, closeQueues } from '../../app/services/queue.server';
 import { browserFor, signOverHttp } from '../support/signing';
 
 /**
@@ -213,5 +217,47 @@ describe('integrity checks in the running pipeline', () => {
     // The refused citizen has no signature.
     const rows = await db().select({ id: signatures.id }).from(signatures).where(and(eq(signatures.petitionId, petitionId), eq(signatures.accountId, c.accountId)));
     expect(rows).toHaveLength(0);
+  });
+
+  it('finds trending sources hourly and alerts moderators in the portal once per source and window', async () => {
+    // The schedule exists (BullMQ job scheduler, two minutes past every hour).
+    const queues = createQueues(redis.connection, redis.prefix);
+    try {
+      const scheduler = await queues.maintenance.getJobScheduler('integrity.trending');
+      expect(scheduler?.pattern).toBe('2 * * * *');
+    } finally {
+      await closeQueues(queues);
+    }
+    const moderatorId = '00000000-0000-4000-8000-00000000a11d';
+    await db().insert(accounts).values({ id: moderatorId, kind: 'staff', displayName: 'Trending Moderator', locale: 'en' });
+    await db().insert(staffRoles).values({ accountId: moderatorId, role: 'moderator' });
+    // The hour after this test's signatures: the window [h, h + 1 h) holds the burst.
+    const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+    const base = integrityConfig();
+    // Thresholds are data: 20 signatures of one network alert (the default, 200, needs a bigger test).
+    const cfg = { ...base, trending: { ...base.trending, logAt: { network: 10, device: 10 }, alertAt: { network: 20, device: 20 } } };
+    const clock = fixedClock(new Date(hour + 3_600_000 + 2 * 60_000));
+    const first = await scanTrendingSources({ db: db(), clock, log: silentLogger }, cfg);
+    // A burst that straddles the hour would be split; the test runs within one hour almost always.
+    const rows = await db().select().from(integrityTrendingSources).where(eq(integrityTrendingSources.petitionId, petitionId));
+    const network = rows.find((r) => r.key === '203.0.113.0/24');
+    if (!network) {
+      expect(Date.now() - hour).toBeLessThan(120_000); // the burst started in the previous hour
+      return;
+    }
+    expect(network).toMatchObject({ kind: 'network', signatures: burst.length, alerted: true, alertAt: 20 });
+    expect(rows.every((r) => r.key === '203.0.113.0/24')).toBe(true);
+    expect(first.alerts).toBe(1);
+    const mine = await db().select().from(notifications).where(eq(notifications.recipientRef, moderatorId));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ channel: 'in_app', template: 'integrityTrending' });
+    const inbox = await listInbox({ db: db() }, moderatorId, 'en');
+    expect(inbox.items[0]!.subject).toMatch(/^Trending source on petition No\. \d+$/);
+    expect(inbox.items[0]!.text).toContain(`The network 203.0.113.0/24 made ${burst.length} signatures`);
+    expect(inbox.items[0]!.path).toBe(`/integrity/${petitionId}`);
+    // The same window again: nothing new recorded, nobody alerted twice.
+    const second = await scanTrendingSources({ db: db(), clock, log: silentLogger }, cfg);
+    expect([second.recorded, second.alerts, second.notified]).toEqual([0, 0, 0]);
+    expect(await db().select().from(notifications).where(eq(notifications.recipientRef, moderatorId))).toHaveLength(1);
   });
 });

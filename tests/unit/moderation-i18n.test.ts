@@ -52,7 +52,7 @@ describe('the moderation area', () => {
 
 describe('notification templates', () => {
   // Every parameter any template uses (projectPetitionAnswered also names the linked projects).
-  const params = { name: 'Айгерим Н.', title: 'Построить школу', number: 42, state: 'open', decision: 'accepted', path: '/petitions/abc', projects: 'NP-EDU', text: 'The first 1,200 trees were planted.' };
+  const params = { name: 'Айгерим Н.', title: 'Построить школу', number: 42, state: 'open', decision: 'accepted', path: '/petitions/abc', projects: 'NP-EDU', text: 'The first 1,200 trees were planted.', kind: 'network', source: '203.0.113.0/24', count: 250, minutes: 60 };
   it('exist as notify.<template>.subject and .body in every language, and render without raw keys', () => {
     for (const template of TEMPLATES) {
       for (const l of LOCALES) {

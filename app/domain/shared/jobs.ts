@@ -16,6 +16,8 @@ export const JobMessage = z.discriminatedUnion('topic', [
    * re-score the earlier signatures of the group with the same evidence.
    */
   z.object({ topic: z.literal('integrity.group'), signatureId: z.string().uuid() }),
+  /** Scheduled (hourly): networks and devices with the most signatures per petition; moderators alerted. */
+  z.object({ topic: z.literal('integrity.trending') }),
   /** Scheduled: fold count events into petition counts (batched, advisory-locked). */
   z.object({ topic: z.literal('counts.reconcile') }),
   /** Scheduled: close petitions whose signing window ended. */
@@ -32,6 +34,7 @@ export const QUEUE_OF_TOPIC: Record<Topic, QueueName> = {
   'notify.deliver': 'notify',
   'signature.recorded': 'signatures',
   'integrity.group': 'signatures',
+  'integrity.trending': 'maintenance',
   'counts.reconcile': 'maintenance',
   'petitions.expire': 'maintenance',
   'petition.link': 'linking',
