@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
 import integrityConfigJson from '../../../db/seed/data/dauys_integrity_config.json';
 import type { Db } from '../../../db/client';
 import { accounts, citizens, passkeys, signatureAssessments, signatureCountEvents, signatures } from '../../../db/schema';
@@ -218,13 +218,25 @@ export async function rescoreGroup(deps: Deps, signatureId: string, cfg: Integri
   return { kind: 'rescored', groups, examined, held };
 }
 
-/** The SQL side of a group's membership (narrowing; groupContains decides). */
+/**
+ * The SQL side of a group's membership (narrowing only; groupContains decides): an IPv4 address or
+ * /24 network as its text forms (plain and v4-mapped), young accounts by their freshness.
+ */
 function groupFilter(g: SignalGroup) {
   switch (g.kind) {
-    case 'ip':
-    case 'network':
+    case 'ip': {
+      const v4 = /^\d{1,3}(\.\d{1,3}){3}$/.test(g.ip);
+      return and(eq(signatures.petitionId, g.petitionId), v4 ? inArray(signatures.ip, [g.ip, `::ffff:${g.ip}`]) : undefined);
+    }
+    case 'network': {
+      const m = /^(\d{1,3}\.\d{1,3}\.\d{1,3})\.0\/24$/.exec(g.network);
+      return and(eq(signatures.petitionId, g.petitionId), m ? or(like(signatures.ip, `${m[1]}.%`), like(signatures.ip, `::ffff:${m[1]}.%`)) : undefined);
+    }
     case 'young-accounts':
-      return eq(signatures.petitionId, g.petitionId);
+      return and(
+        eq(signatures.petitionId, g.petitionId),
+        sql`greatest(${accounts.createdAt}, ${citizens.proofedAt}, ${passkeys.createdAt}) > ${signatures.signedAt} - make_interval(secs => ${g.youngHours * 3600})`,
+      );
     case 'device':
       return eq(signatures.deviceId, g.deviceId);
     case 'cluster':
