@@ -217,7 +217,7 @@ async function main(): Promise<void> {
   const small = process.argv.includes('--small');
   const seed = Number(arg('seed') ?? 42);
   const scale = Number(arg('scale') ?? (small ? 0.1 : 1));
-  const concurrency = Number(arg('concurrency') ?? 4);
+  const concurrency = Number(arg('concurrency') ?? 6);
   const started = performance.now();
   const traffic = generateTraffic({ seed, scale });
   say(`Integrity evaluation through the pipeline: seed ${seed}, scale ${scale}${small ? ' (small)' : ''}, ${traffic.events.length} signatures, ${traffic.petitions.length} petitions`);
@@ -230,6 +230,15 @@ async function main(): Promise<void> {
   let workers: ReturnType<typeof startWorkers> | undefined;
   let relayTimer: NodeJS.Timeout | undefined;
   let relaying: Promise<unknown> | undefined;
+  // Interrupted: stop, and let the cleanup below run.
+  let interrupted = false;
+  const stop = () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    say('  interrupted: cleaning up');
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   try {
     await admin((s) => s.unsafe(`create database "${name}"`));
     handle = openDatabase({ databaseUrl: databaseUrl(name), maxConnections: concurrency + 4 });
@@ -258,6 +267,7 @@ async function main(): Promise<void> {
     for (;;) {
       const state = await drained(db, queues, byDbId.size);
       if (state.done) break;
+      if (interrupted) throw new Error('interrupted');
       if (performance.now() - lastReport > 15_000) {
         say(`  … ${state.assessed} / ${byDbId.size} screened (${seconds(t0)} s)`);
         lastReport = performance.now();

@@ -70,6 +70,61 @@ function eventsQuery(db: Db) {
     .innerJoin(passkeys, eq(passkeys.id, signatures.passkeyId));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Petition history, cached per worker process
+
+/**
+ * A petition's recent signatures as the signals see them, cached per process and extended
+ * incrementally: a viral petition's worker would otherwise load the same day of history for every
+ * new signature. The cache only ever adds events (the signals read ids, times, addresses, devices
+ * and account dates, which do not change; status and withdrawal are not read) and passes a
+ * superset of the window asked for: the signals ignore events outside their windows and after
+ * asOf. Rows are re-read from LATE_COMMIT_MS before the newest cached one, so a signature whose
+ * transaction committed a little after a later one is not missed. One array per petition is
+ * shared by consecutive screenings until new events arrive, so its index is built once.
+ */
+interface PetitionHistory {
+  events: SignatureEvent[];
+  ids: Set<string>;
+  /** Events are complete for signedAt in [from, to]. */
+  from: number;
+  to: number;
+  touched: number;
+}
+
+const LATE_COMMIT_MS = 30_000;
+const HISTORY_IDLE_MS = 10 * 60_000;
+const HISTORY_MAX_PETITIONS = 200;
+const histories = new Map<string, PetitionHistory>();
+
+async function petitionHistory(db: Db, petitionId: string, from: Date, asOf: Date, windowMinutes: number): Promise<readonly SignatureEvent[]> {
+  const now = Date.now();
+  for (const [id, h] of histories) if (now - h.touched > HISTORY_IDLE_MS) histories.delete(id);
+  const load = async (a: number, b: number) =>
+    (await eventsQuery(db).where(and(eq(signatures.petitionId, petitionId), gte(signatures.signedAt, new Date(a)), lte(signatures.signedAt, new Date(b))))).map(toEvent);
+  let h = histories.get(petitionId);
+  if (!h || from.getTime() < h.from) {
+    const events = await load(from.getTime(), asOf.getTime());
+    if (histories.size >= HISTORY_MAX_PETITIONS) histories.delete(histories.keys().next().value as string);
+    h = { events, ids: new Set(events.map((e) => e.signatureId)), from: from.getTime(), to: asOf.getTime(), touched: now };
+    histories.set(petitionId, h);
+    return h.events;
+  }
+  h.touched = now;
+  // New rows since the last load (re-reading the late-commit margin), appended in time order.
+  const fresh = (await load(Math.max(h.from, h.to - LATE_COMMIT_MS), Math.max(h.to, asOf.getTime()))).filter((e) => !h.ids.has(e.signatureId));
+  h.to = Math.max(h.to, asOf.getTime());
+  if (fresh.length > 0) {
+    const keepFrom = h.to - (windowMinutes + 10) * 60_000;
+    const merged = [...h.events, ...fresh].filter((e) => e.signedAt.getTime() >= Math.min(keepFrom, from.getTime()));
+    merged.sort((a, b) => a.signedAt.getTime() - b.signedAt.getTime());
+    h.events = merged;
+    h.ids = new Set(merged.map((e) => e.signatureId));
+    h.from = Math.max(h.from, merged.length > 0 ? Math.min(keepFrom, from.getTime()) : h.from);
+  }
+  return h.events;
+}
+
 export type ScreeningOutcome = { kind: 'assessed'; decision: 'count' | 'review'; score: number } | { kind: 'already-assessed' } | { kind: 'not-found' };
 
 export async function screenSignature(deps: Deps, signatureId: string, cfg: IntegrityConfig = integrityConfig()): Promise<ScreeningOutcome> {
@@ -83,9 +138,7 @@ export async function screenSignature(deps: Deps, signatureId: string, cfg: Inte
   const asOf = new Date(Math.max(target.signedAt.getTime(), Math.min(now.getTime(), target.signedAt.getTime() + look.graceSeconds * 1000)));
   const since = (minutes: number) => new Date(target.signedAt.getTime() - minutes * 60_000);
 
-  const petitionEvents = (
-    await eventsQuery(deps.db).where(and(eq(signatures.petitionId, target.petitionId), gte(signatures.signedAt, since(look.petitionMinutes)), lte(signatures.signedAt, asOf)))
-  ).map(toEvent);
+  const petitionEvents = await petitionHistory(deps.db, target.petitionId, since(look.petitionMinutes), asOf, look.petitionMinutes);
   const deviceEvents = target.deviceId
     ? (await eventsQuery(deps.db).where(and(eq(signatures.deviceId, target.deviceId), gte(signatures.signedAt, since(look.deviceMinutes)), lte(signatures.signedAt, asOf)))).map(toEvent)
     : [];
@@ -94,7 +147,9 @@ export async function screenSignature(deps: Deps, signatureId: string, cfg: Inte
   ).map(toEvent);
   // Co-signing: the signatures, over the lockstep lookback, of the people who signed this petition
   // around the target (bounded: a ring shows up among them).
-  const neighbours = [...new Set(petitionEvents.filter((e) => Math.abs(e.signedAt.getTime() - target.signedAt.getTime()) <= 2 * cfg.lockstep.deltaMinutes * 60_000).map((e) => e.citizenId))].slice(0, 500);
+  const neighbours = [
+    ...new Set(petitionEvents.filter((e) => e.signedAt <= asOf && Math.abs(e.signedAt.getTime() - target.signedAt.getTime()) <= 2 * cfg.lockstep.deltaMinutes * 60_000).map((e) => e.citizenId)),
+  ].slice(0, 500);
   const coSignRows = neighbours.length
     ? await deps.db
         .select({ petitionId: signatures.petitionId, citizenId: signatures.accountId, signedAt: signatures.signedAt })
