@@ -45,6 +45,10 @@ export function startBackground(opts: { db: Db; env: Env; log: Logger; workers?:
     void queues.reports
       .upsertJobScheduler('reports.clocks', { every: 5 * 60_000 }, { name: 'reports.clocks', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } })
       .catch((err: unknown) => log.warn({ err }, 'could not schedule report clocks'));
+    // Two minutes past every hour (UTC): the hour just ended, once its signatures are in.
+    void queues.maintenance
+      .upsertJobScheduler('integrity.trending', { pattern: '2 * * * *', tz: 'UTC' }, { name: 'integrity.trending', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } })
+      .catch((err: unknown) => log.warn({ err }, 'could not schedule the trending sources scan'));
   }
   return {
     async close() {

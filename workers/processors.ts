@@ -6,7 +6,8 @@ import { linkPetition, relinkAll } from '../app/domain/projects/links.server';
 import { runReportClocks } from '../app/domain/reports/clocks.server';
 import { routeFiledReport } from '../app/domain/reports/filing.server';
 import { reconcileCounts } from '../app/domain/signatures/counts.server';
-import { screenSignature } from '../app/domain/integrity/screening.server';
+import { rescoreGroup, screenSignature } from '../app/domain/integrity/screening.server';
+import { scanTrendingSources } from '../app/domain/integrity/trending.server';
 import type { Deps } from '../app/domain/shared/deps';
 import { DomainError } from '../app/domain/shared/errors';
 import { parseJob, type JobMessage } from '../app/domain/shared/jobs';
@@ -23,6 +24,10 @@ async function dispatch(ctx: WorkerContext, message: JobMessage): Promise<unknow
       return deliverNotification(ctx.deps, ctx.mailer, message.notificationId);
     case 'signature.recorded':
       return screenSignature(ctx.deps, message.signatureId);
+    case 'integrity.group':
+      return rescoreGroup(ctx.deps, message.signatureId);
+    case 'integrity.trending':
+      return scanTrendingSources(ctx.deps);
     case 'counts.reconcile':
       return reconcileCounts(ctx.deps);
     case 'petitions.expire':

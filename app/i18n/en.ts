@@ -94,6 +94,11 @@ const en = {
       subject: 'The petition "{{title}}" was answered',
       body: 'Hello {{name}},\n\nThe petition "{{title}}" (No. {{number}}), linked to the national projects {{projects}}, has been answered: $t(petitions.decision.{{decision}}).\n\nYou receive this message because you follow the petition or one of these projects. Read the answer on Dauys: {{url}}\n\nDauys',
     },
+    integrityTrending: {
+      subject: 'Trending source on petition No. {{number}}',
+      body: '$t(notify.integrityTrending.kind.{{kind}}) {{source}} made {{count}} signatures on petition No. {{number}} within {{minutes}} minutes, above the alert threshold.\n\nReview the petition’s signatures: {{url}}\n\nDauys',
+      kind: { network: 'The network', device: 'The device' },
+    },
     petitionMilestone: {
       subject: 'Progress on your petition "{{title}}"',
       body: 'Hello {{name}},\n\nThe addressee recorded progress on your petition "{{title}}" (No. {{number}}): {{text}}\n\nSee it on Dauys: {{url}}\n\nDauys',

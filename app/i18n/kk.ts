@@ -95,6 +95,11 @@ export default defineMessages({
       subject: '«{{title}}» петициясына жауап келді',
       body: 'Сәлеметсіз бе, {{name}}!\n\nҰлттық жобалармен ({{projects}}) байланысты «{{title}}» петициясына (№ {{number}}) жауап берілді: $t(petitions.decision.{{decision}}).\n\nБұл хабарламаны петицияны немесе осы жобалардың бірін бақылайтындықтан алдыңыз. Dauys-тағы жауап: {{url}}\n\nDauys',
     },
+    integrityTrending: {
+      subject: '№ {{number}} петициядағы белсенді қол көзі',
+      body: '$t(notify.integrityTrending.kind.{{kind}}) {{source}}: {{minutes}} минут ішінде № {{number}} петицияға {{count}} қол қойылды — ескерту шегінен жоғары.\n\nПетиция қолтаңбаларын тексеріңіз: {{url}}\n\nDauys',
+      kind: { network: 'Желі', device: 'Құрылғы' },
+    },
     petitionMilestone: {
       subject: '«{{title}}» петициясының орындалу барысы',
       body: 'Сәлеметсіз бе, {{name}}!\n\nАдресат «{{title}}» петицияңыздың (№ {{number}}) орындалу барысын белгіледі: {{text}}\n\nDauys-тағы петиция: {{url}}\n\nDauys',

@@ -99,6 +99,11 @@ export default defineMessages({
       subject: 'Получен ответ на петицию «{{title}}»',
       body: 'Здравствуйте, {{name}}!\n\nНа петицию «{{title}}» (№ {{number}}), связанную с национальными проектами ({{projects}}), дан ответ: $t(petitions.decision.{{decision}}).\n\nВы получили это сообщение, потому что следите за петицией или за одним из этих проектов. Ответ на Dauys: {{url}}\n\nDauys',
     },
+    integrityTrending: {
+      subject: 'Активный источник подписей под петицией № {{number}}',
+      body: '$t(notify.integrityTrending.kind.{{kind}}) {{source}}: {{count}} подписей под петицией № {{number}} за {{minutes}} мин — выше порога оповещения.\n\nПроверьте подписи петиции: {{url}}\n\nDauys',
+      kind: { network: 'Сеть', device: 'Устройство' },
+    },
     petitionMilestone: {
       subject: 'Ход исполнения петиции «{{title}}»',
       body: 'Здравствуйте, {{name}}!\n\nАдресат отметил ход исполнения вашей петиции «{{title}}» (№ {{number}}): {{text}}\n\nПетиция на Dauys: {{url}}\n\nDauys',

@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { REASON_MAX, decideCluster, listHeld, petitionForReview, type HeldCluster } from '../domain/integrity/review.server';
+import { listTrending } from '../domain/integrity/trending.server';
 import { csrfForm } from '../services/csrf.server';
 import { getDeps } from '../services/db.server';
 import { resolveLocale } from '../services/locale.server';
@@ -22,12 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = uuidParam(params.petitionId);
   const header = await petitionForReview(deps, session.actor, id);
   if (!header) throw new Response('Not Found', { status: 404 });
-  const clusters = await listHeld(deps, session.actor, id, resolveLocale(request));
+  const [clusters, trending] = await Promise.all([listHeld(deps, session.actor, id, resolveLocale(request)), listTrending(deps, session.actor, id)]);
   const url = new URL(request.url);
   const done = url.searchParams.get('done');
   const count = Number(url.searchParams.get('count'));
   const flash = (done === 'invalidate' || done === 'restore') && Number.isSafeInteger(count) && count >= 0 ? { done, count } : null;
-  return { header, clusters, flash, reasonMax: REASON_MAX };
+  return { header, clusters, trending, flash, reasonMax: REASON_MAX };
 }
 
 type ActionResult = { error: string; cluster: string; reason: string };
@@ -116,7 +117,8 @@ function ClusterCard({ c, failed, reasonMax }: { c: HeldCluster; failed: ActionR
 }
 
 export default function IntegrityReview() {
-  const { header, clusters, flash, reasonMax } = useLoaderData<typeof loader>();
+  const { header, clusters, trending, flash, reasonMax } = useLoaderData<typeof loader>();
+  const locale = useLocale();
   const failed = useActionData<typeof action>();
   const { t } = useTranslation();
   const held = clusters.filter((c) => c.status === 'under_review');
@@ -150,6 +152,39 @@ export default function IntegrityReview() {
       <section aria-labelledby="invalidated-heading">
         <h2 id="invalidated-heading">{t('integrityReview.review.invalidatedHeading')}</h2>
         {list(invalidated)}
+      </section>
+      <section aria-labelledby="trending-heading">
+        <h2 id="trending-heading">{t('integrityReview.trending.heading')}</h2>
+        <p className="muted">{t('integrityReview.trending.lead')}</p>
+        {trending.length === 0 ? (
+          <p>{t('integrityReview.trending.none')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table data-testid="trending-sources">
+              <thead>
+                <tr>
+                  <th scope="col">{t('integrityReview.trending.window')}</th>
+                  <th scope="col">{t('integrityReview.trending.source')}</th>
+                  <th scope="col">{t('integrityReview.trending.signatures')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {trending.map((r) => (
+                  <tr key={`${r.kind}|${r.key}|${String(r.windowStart)}`}>
+                    <td>
+                      {formatDateTimeIn(locale, r.windowStart)} – {formatDateTimeIn(locale, r.windowEnd)}
+                    </td>
+                    <td>{t(`integrityReview.trending.kind.${r.kind}`, { source: r.kind === 'network' ? r.key : r.key.replace(/^device:/, '') })}</td>
+                    <td>
+                      {r.signatures}
+                      {r.alerted ? ` · ${t('integrityReview.trending.alerted')}` : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
     </article>
   );

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { integrityReport } from '../domain/integrity/review.server';
 import { getRegionMap } from '../domain/maps/region-map.server';
 import { getPetitionPage } from '../domain/petitions/queries.server';
 import { listPetitionProjects } from '../domain/projects/links.server';
@@ -12,6 +13,7 @@ import { getSession } from '../services/session.server';
 import petitionStyles from '../styles/petitions.css';
 import { useNames } from '../ui/locale';
 import { CardDeadlineLine } from '../ui/petitions/deadline';
+import { IntegrityReportSection } from '../ui/petitions/integrity-report';
 import { kzDate, useFormat } from '../ui/petitions/format';
 import { OfficialResponse, RejectionNotice } from '../ui/petitions/outcome';
 import { PetitionProgress } from '../ui/petitions/progress';
@@ -32,10 +34,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const deps = getDeps();
   const page = await getPetitionPage(deps, id, viewer?.accountId ?? null);
   if (!page) throw new Response('Not Found', { status: 404 });
-  const [status, map, projects] = await Promise.all([signingStatus(deps, viewer?.actor ?? null, id), getRegionMap(deps), listPetitionProjects(deps, id)]);
+  const [status, map, projects, integrity] = await Promise.all([
+    signingStatus(deps, viewer?.actor ?? null, id),
+    getRegionMap(deps),
+    listPetitionProjects(deps, id),
+    integrityReport(deps, id),
+  ]);
   const signed = new URL(request.url).searchParams.get('signed') === '1';
   // Today in Kazakhstan, from the server, so the page and its hydration agree on "today".
-  return { page, status, map, signed, projects, today: kzDate(deps.clock.now()) };
+  const report = integrity ? { counts: { valid: integrity.counts.valid, underReview: integrity.counts.underReview, invalidated: integrity.counts.invalidated, withdrawn: integrity.counts.withdrawn }, reasons: integrity.reasons, signals: integrity.signals } : null;
+  return { page, status, map, signed, projects, integrity: report, today: kzDate(deps.clock.now()) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -47,7 +55,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export default function PetitionPage() {
-  const { page: p, status, map, signed, projects, today } = useLoaderData<typeof loader>();
+  const { page: p, status, map, signed, projects, integrity, today } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const name = useNames();
   const f = useFormat();
@@ -136,6 +144,8 @@ export default function PetitionPage() {
             {p.regions.length > 0 ? <RegionTable tallies={p.regions} /> : null}
             {map && p.counts.valid > 0 ? <RegionMap map={map} tallies={p.regions} /> : null}
           </section>
+
+          {integrity ? <IntegrityReportSection report={integrity} /> : null}
 
           <section aria-labelledby="timeline-title" className="petition-timeline">
             <h2 id="timeline-title">{t(`${k}.timelineHeading`)}</h2>

@@ -39,3 +39,41 @@ export async function hitLimit(name: LimitName, key: string): Promise<number | n
     throw err;
   }
 }
+
+/**
+ * Per-citizen limits on signing attempts (challenges asked for), from the integrity configuration
+ * (`throttle.perCitizen`: e.g. 3 a minute, 30 an hour), on Redis like the others. Keyed by the
+ * account id (an opaque key, never the IIN).
+ */
+function signingLimiters(limits: readonly { windowSeconds: number; max: number }[]) {
+  return singleton(`signing-limiters:${limits.map((l) => `${l.max}/${l.windowSeconds}`).join(',')}`, () => {
+    const env = getEnv();
+    const client = createRedis(env.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    client.on('error', () => {});
+    return limits.map(
+      (l) =>
+        new RateLimiterRedis({
+          storeClient: client,
+          keyPrefix: `${env.redisPrefix}:rl:sign:${l.windowSeconds}`,
+          points: l.max,
+          duration: l.windowSeconds,
+          insuranceLimiter: new RateLimiterMemory({ points: l.max, duration: l.windowSeconds }),
+        }),
+    );
+  });
+}
+
+/** Consumes one signing attempt of a citizen; the seconds to wait when any limit is reached, else null. */
+export async function hitSigningAttempt(accountId: string, limits: readonly { windowSeconds: number; max: number }[]): Promise<number | null> {
+  if (limits.length === 0) return null;
+  let wait: number | null = null;
+  for (const limiter of signingLimiters(limits)) {
+    try {
+      await limiter.consume(accountId);
+    } catch (err) {
+      if (!(err instanceof RateLimiterRes)) throw err;
+      wait = Math.max(wait ?? 0, Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
+    }
+  }
+  return wait;
+}

@@ -302,7 +302,7 @@ export function scenarioMetrics(
 const fmt = (x: number | null, digits = 3) => (x === null ? '—' : x.toFixed(digits));
 const pctFmt = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(2)} %`);
 
-function printTable(metrics: readonly ScenarioMetrics[]): void {
+export function printTable(metrics: readonly ScenarioMetrics[]): void {
   const header = ['scenario', 'label', 'pos', 'neg', 'P@sign', 'R@sign', 'FPR@sign', 'P+groups', 'R+groups', 'FPR+groups'];
   const rows = metrics.map((m) => [
     m.scenario,
@@ -323,8 +323,8 @@ function printTable(metrics: readonly ScenarioMetrics[]): void {
   for (const r of rows) console.log(line(r));
 }
 
-function printSignalRates(metrics: readonly ScenarioMetrics[]): void {
-  console.log('\nShare of each scenario’s signatures on which a signal triggered (at signing):');
+export function printSignalRates(metrics: readonly ScenarioMetrics[], when = 'at signing'): void {
+  console.log(`\nShare of each scenario’s signatures on which a signal triggered (${when}):`);
   const header = ['scenario', ...SIGNAL_NAMES];
   const rows = metrics.filter((m) => m.scenario !== 'all organic').map((m) => [m.scenario, ...SIGNAL_NAMES.map((n) => fmt(m.signalRates[n] ?? 0, 2))]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

@@ -150,6 +150,8 @@ test('a rejected petition shows its public reason', async ({ browser }) => {
   await page.getByLabel(en.moderation.review.topicGroup, { exact: true }).selectOption('elections-referendums');
   await page.getByLabel(en.moderation.review.note).fill('Elections cannot be cancelled by a petition.');
   await page.getByRole('button', { name: en.moderation.review.rejectButton }).click();
+  // The decision is recorded once the moderator's page confirms it (as for the approval above).
+  await expect(page.getByTestId('moderation-flash')).toBeVisible();
   await visitor.goto(`${url}?lng=en`);
   await expect(visitor.getByTestId('petition-state')).toHaveText(en.petitions.state.rejected);
   await expect(visitor.getByTestId('rejection')).toContainText(en.petitions.reason['prohibited-topic']);

@@ -52,8 +52,9 @@ describe('the moderation area', () => {
 
 describe('notification templates', () => {
   // Every parameter any template uses (projectPetitionAnswered also names the linked projects; the
-  // report templates name the akimat, a due date, a reason, an escalation cause and a status).
-  const params = { name: 'Айгерим Н.', title: 'Построить школу', number: 42, state: 'open', decision: 'accepted', path: '/petitions/abc', projects: 'NP-EDU', text: 'The first 1,200 trees were planted.', akimat: 'Akimat of Saryarka District', dueOn: '2026-12-11', reason: 'Parts are ordered.', cause: 'overdue', status: 'answered' };
+  // report templates name the akimat, a due date, a reason, an escalation cause and a status; the
+  // trending alert names a kind of source, the source, a count and a window).
+  const params = { name: 'Айгерим Н.', title: 'Построить школу', number: 42, state: 'open', decision: 'accepted', path: '/petitions/abc', projects: 'NP-EDU', text: 'The first 1,200 trees were planted.', akimat: 'Akimat of Saryarka District', dueOn: '2026-12-11', reason: 'Parts are ordered.', cause: 'overdue', status: 'answered', kind: 'network', source: '203.0.113.0/24', count: 250, minutes: 60 };
   it('exist as notify.<template>.subject and .body in every language, and render without raw keys', () => {
     for (const template of TEMPLATES) {
       for (const l of LOCALES) {

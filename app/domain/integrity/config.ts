@@ -118,6 +118,15 @@ export const integrityConfigSchema = z.object({
     saturationExcess: z.number().positive(),
   }),
   score: z.object({ weights, reviewThreshold: z.number().gt(0).max(1) }),
+  /** The hourly trending-sources job (trending.ts): signatures per petition and network or device. */
+  trending: z
+    .object({
+      windowMinutes: positiveInt,
+      logAt: z.object({ network: positiveInt, device: positiveInt }),
+      alertAt: z.object({ network: positiveInt, device: positiveInt }),
+      topPerPetition: positiveInt,
+    })
+    .refine((t) => t.alertAt.network >= t.logAt.network && t.alertAt.device >= t.logAt.device, { message: 'alertAt must not be below logAt', path: ['alertAt'] }),
 });
 
 export type IntegrityConfig = z.output<typeof integrityConfigSchema>;

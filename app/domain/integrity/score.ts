@@ -112,3 +112,59 @@ export function groupContains(group: SignalGroup, e: SignatureEvent, cfg: Integr
       return group.petitionIds.includes(e.petitionId) && group.citizenIds.includes(e.citizenId);
   }
 }
+
+/**
+ * A signal group read back from stored JSON (dates as ISO strings); null when it is not a
+ * well-formed group.
+ */
+export function parseStoredGroup(stored: unknown): SignalGroup | null {
+  if (!stored || typeof stored !== 'object') return null;
+  const g = stored as Record<string, unknown>;
+  const from = typeof g.from === 'string' || g.from instanceof Date ? new Date(g.from) : null;
+  const to = typeof g.to === 'string' || g.to instanceof Date ? new Date(g.to) : null;
+  if (!from || !to || Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) return null;
+  const str = (x: unknown) => (typeof x === 'string' ? x : null);
+  const strs = (x: unknown) => (Array.isArray(x) && x.every((y) => typeof y === 'string') ? (x as string[]) : null);
+  switch (g.kind) {
+    case 'ip': {
+      const petitionId = str(g.petitionId);
+      const ip = str(g.ip);
+      return petitionId && ip ? { kind: 'ip', petitionId, ip, from, to } : null;
+    }
+    case 'network': {
+      const petitionId = str(g.petitionId);
+      const network = str(g.network);
+      return petitionId && network ? { kind: 'network', petitionId, network, from, to } : null;
+    }
+    case 'device': {
+      const deviceId = str(g.deviceId);
+      return deviceId ? { kind: 'device', deviceId, from, to } : null;
+    }
+    case 'young-accounts': {
+      const petitionId = str(g.petitionId);
+      return petitionId && typeof g.youngHours === 'number' ? { kind: 'young-accounts', petitionId, youngHours: g.youngHours, from, to } : null;
+    }
+    case 'cluster': {
+      const citizenIds = strs(g.citizenIds);
+      const petitionIds = strs(g.petitionIds);
+      return citizenIds && petitionIds ? { kind: 'cluster', citizenIds, petitionIds, from, to } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * Group re-scoring of one earlier signature of a group: its stored signals with the group's
+ * evidence in place of the same signal when stronger (withGroupEvidence), scored again. The
+ * explanation says the evidence is the group's: a line `integrity.explain.groupEvidence` after the
+ * summary. Returns null when the evidence changes nothing (not stronger than what it had).
+ */
+export function rescoreWithGroup(signatureId: string, stored: readonly SignalResult[], evidence: SignalResult, cfg: IntegrityConfig): RiskAssessment | null {
+  const before = stored.find((s) => s.signal === evidence.signal);
+  if (before && before.score >= evidence.score) return null;
+  const a = scoreSignals(signatureId, withGroupEvidence(stored, evidence), cfg);
+  const [summary, ...rest] = a.explanation;
+  const line: Explanation = { key: 'integrity.explain.groupEvidence', params: {} };
+  return { ...a, explanation: summary ? [summary, line, ...rest] : [line] };
+}

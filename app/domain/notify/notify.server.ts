@@ -26,6 +26,8 @@ export const TEMPLATES = [
   'reportJoined',
   // To akimat officers: a report was escalated to their akimat (app/domain/reports/clocks.server.ts).
   'reportEscalatedToAkimat',
+  // To moderators: a source of many signatures (app/domain/integrity/trending.server.ts).
+  'integrityTrending',
 ] as const;
 export type Template = (typeof TEMPLATES)[number];
 

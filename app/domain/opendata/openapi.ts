@@ -17,6 +17,7 @@ import {
   STATUS_GROUPS,
   STATUS_VALUES,
 } from './params';
+import { SIGNAL_NAMES } from '../integrity/types';
 import { CACHE_CONTROL, CSV_FILENAME, VARY } from './http';
 import { CSV_HEADER } from './representation';
 
@@ -189,6 +190,7 @@ const DETAIL_PROPERTIES: Record<string, SchemaObject> = {
     items: schemaRef('RegionCount'),
   },
   timeline: { type: 'array', description: 'Every event of the petition, oldest first.', items: schemaRef('TimelineEvent') },
+  integrity: schemaRef('IntegrityReport'),
 };
 
 // ---- National projects (/projects, /projects/{code}) ----
@@ -332,6 +334,25 @@ const SCHEMAS: Record<string, SchemaObject> = {
       note: strOrNull('The moderator’s public explanation.'),
     },
     'Why the moderator rejected the petition (state rejected).',
+  ),
+  IntegrityReport: closed(
+    {
+      valid: { type: 'integer', minimum: 0, description: 'Signatures counted.' },
+      under_review: { type: 'integer', minimum: 0, description: 'Signatures held by the integrity checks until a moderator decides (not counted).' },
+      invalidated: { type: 'integer', minimum: 0, description: 'Signatures a moderator invalidated (not counted; the decision can be reversed).' },
+      withdrawn: { type: 'integer', minimum: 0, description: 'Signatures withdrawn by their signers.' },
+      invalidation_reasons: {
+        type: 'array',
+        description: 'The moderators’ reasons for the signatures invalidated now, with how many each covers, most first.',
+        items: closed({ reason: str('The reason as the moderator gave it.'), signatures: { type: 'integer', minimum: 1 } }),
+      },
+      signals: {
+        type: 'array',
+        description: 'The automated checks triggered on the signatures invalidated now, with how many each.',
+        items: closed({ signal: { type: 'string', enum: [...SIGNAL_NAMES] }, signatures: { type: 'integer', minimum: 1 } }),
+      },
+    },
+    'The public integrity report of the petition: counts and aggregates only, nothing about the signers.',
   ),
   RegionCount: closed({
     region_kato: str('KATO code of the region.', { pattern: KATO }),

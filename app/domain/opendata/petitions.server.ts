@@ -9,6 +9,7 @@ import {
   units,
 } from '../../../db/schema';
 import { REJECTION_REASONS, type RejectionReasonCode } from '../petitions/reasons';
+import { integrityReport } from '../integrity/review.server';
 import { getCounts } from '../signatures/counts.server';
 import type { Deps } from '../shared/deps';
 import { PUBLIC_STATES, type ParamError, type PetitionListQuery } from './params';
@@ -205,5 +206,14 @@ export async function getPublicPetition(
     .where(eq(petitionEvents.petitionId, row.id))
     .orderBy(asc(petitionEvents.id));
 
-  return { ...toPublicPetition(row, opts.publicOrigin), signatures_by_region: byRegion, timeline: events.map(toTimelineEntry) };
+  const report = await integrityReport(deps, row.id);
+  const integrity = {
+    valid: report?.counts.valid ?? 0,
+    under_review: report?.counts.underReview ?? 0,
+    invalidated: report?.counts.invalidated ?? 0,
+    withdrawn: report?.counts.withdrawn ?? 0,
+    invalidation_reasons: (report?.reasons ?? []).map((r) => ({ reason: r.reason, signatures: r.count })),
+    signals: (report?.signals ?? []).map((s) => ({ signal: s.signal, signatures: s.count })),
+  };
+  return { ...toPublicPetition(row, opts.publicOrigin), signatures_by_region: byRegion, timeline: events.map(toTimelineEntry), integrity };
 }

@@ -112,9 +112,20 @@ export interface TimelineEntry {
   milestone: { text: string; progress_percent: number | null } | null;
 }
 
+/** The public integrity report of a petition: counts and aggregates only. */
+export interface IntegrityReportEntry {
+  valid: number;
+  under_review: number;
+  invalidated: number;
+  withdrawn: number;
+  invalidation_reasons: { reason: string; signatures: number }[];
+  signals: { signal: string; signatures: number }[];
+}
+
 export interface PublicPetitionDetail extends PublicPetition {
   signatures_by_region: RegionCount[];
   timeline: TimelineEntry[];
+  integrity: IntegrityReportEntry;
 }
 
 export interface PetitionList {

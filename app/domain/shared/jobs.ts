@@ -11,6 +11,13 @@ export const JobMessage = z.discriminatedUnion('topic', [
   z.object({ topic: z.literal('notify.deliver'), notificationId: z.number().int().positive() }),
   /** A signature was recorded: integrity checks. */
   z.object({ topic: z.literal('signature.recorded'), signatureId: z.string().uuid() }),
+  /**
+   * A signature was held for a grouped signal (a network, a device, a wave, a lockstep cluster):
+   * re-score the earlier signatures of the group with the same evidence.
+   */
+  z.object({ topic: z.literal('integrity.group'), signatureId: z.string().uuid() }),
+  /** Scheduled (hourly): networks and devices with the most signatures per petition; moderators alerted. */
+  z.object({ topic: z.literal('integrity.trending') }),
   /** Scheduled: fold count events into petition counts (batched, advisory-locked). */
   z.object({ topic: z.literal('counts.reconcile') }),
   /** Scheduled: close petitions whose signing window ended. */
@@ -30,6 +37,8 @@ export type Topic = JobMessage['topic'];
 export const QUEUE_OF_TOPIC: Record<Topic, QueueName> = {
   'notify.deliver': 'notify',
   'signature.recorded': 'signatures',
+  'integrity.group': 'signatures',
+  'integrity.trending': 'maintenance',
   'counts.reconcile': 'maintenance',
   'petitions.expire': 'maintenance',
   'petition.link': 'linking',

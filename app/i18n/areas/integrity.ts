@@ -32,6 +32,7 @@ const en = {
         'Held for review: risk {{scorePct}} % (review threshold {{thresholdPct}} %). The signature is not counted until a moderator decides.',
       count: 'Counted: risk {{scorePct}} % (review threshold {{thresholdPct}} %).',
     },
+    groupEvidence: 'Re-scored after later signatures of the same group were held: the group’s evidence below applies to this signature too.',
     velocityBurst: {
       none_one: '{{count}} signature in the last {{minutes}} minutes, about {{expected, number(maximumFractionDigits: 1)}} expected: no burst.',
       none_other: '{{count}} signatures in the last {{minutes}} minutes, about {{expected, number(maximumFractionDigits: 1)}} expected: no burst.',
@@ -184,6 +185,7 @@ export const integrity = defineArea({
           'Отложена на проверку: риск {{scorePct}} % (порог проверки {{thresholdPct}} %). Подпись не учитывается, пока модератор не примет решение.',
         count: 'Учтена: риск {{scorePct}} % (порог проверки {{thresholdPct}} %).',
       },
+      groupEvidence: 'Оценена повторно после того, как более поздние подписи той же группы были отложены: приведённые ниже признаки группы относятся и к этой подписи.',
       velocityBurst: {
         none_one: '{{count}} подпись за последние {{minutes}} мин (ожидалось около {{expected, number(maximumFractionDigits: 1)}}): всплеска нет.',
         none_few: '{{count}} подписи за последние {{minutes}} мин (ожидалось около {{expected, number(maximumFractionDigits: 1)}}): всплеска нет.',
@@ -387,6 +389,7 @@ export const integrity = defineArea({
           'Тексеруге қалдырылды: тәуекел {{scorePct}} % (тексеру шегі {{thresholdPct}} %). Модератор шешім қабылдағанға дейін қолтаңба есепке алынбайды.',
         count: 'Есепке алынды: тәуекел {{scorePct}} % (тексеру шегі {{thresholdPct}} %).',
       },
+      groupEvidence: 'Сол топтың кейінгі қолтаңбалары тексеруге қалдырылғаннан кейін қайта бағаланды: төмендегі топ белгілері осы қолтаңбаға да қатысты.',
       velocityBurst: {
         none_one: 'Соңғы {{minutes}} минутта {{count}} қолтаңба, шамамен {{expected, number(maximumFractionDigits: 1)}} күтілген: күрт өсу жоқ.',
         none_other: 'Соңғы {{minutes}} минутта {{count}} қолтаңба, шамамен {{expected, number(maximumFractionDigits: 1)}} күтілген: күрт өсу жоқ.',
