@@ -98,6 +98,46 @@ const en = {
       subject: 'Progress on your petition "{{title}}"',
       body: 'Hello {{name}},\n\nThe addressee recorded progress on your petition "{{title}}" (No. {{number}}): {{text}}\n\nSee it on Dauys: {{url}}\n\nDauys',
     },
+    reportFiled: {
+      subject: 'Your report {{number}} is registered',
+      body: 'Hello {{name}},\n\nYour report is registered under No. {{number}}. We are now finding the akimat responsible for the place; you will be told when it has the report.\n\nFollow it on Dauys: {{url}}\n\nDauys',
+    },
+    reportRouted: {
+      subject: 'Report {{number}} was sent to {{akimat}}',
+      body: 'Hello {{name}},\n\nThe report No. {{number}} was sent to {{akimat}}. The answer is due by {{dueOn}}.\n\nFollow it on Dauys: {{url}}\n\nDauys',
+    },
+    reportStep: {
+      subject: 'Report {{number}}: $t(reportFiling.status.{{status}})',
+      body: 'Hello {{name}},\n\nThe report No. {{number}} is now: $t(reportFiling.status.{{status}}).\n\nSee it on Dauys: {{url}}\n\nDauys',
+    },
+    reportInfoRequested: {
+      subject: 'Report {{number}}: the akimat asks for more information',
+      body: 'Hello {{name}},\n\nThe akimat needs more information to deal with the report No. {{number}}:\n\n{{text}}\n\nThe deadline for the answer is paused until you reply. Reply on Dauys: {{url}}\n\nDauys',
+    },
+    reportForwarded: {
+      subject: 'Report {{number}} was forwarded to {{akimat}}',
+      body: 'Hello {{name}},\n\nThe report No. {{number}} was forwarded to {{akimat}}, which is competent for it. Reason: {{reason}}\n\nFollow it on Dauys: {{url}}\n\nDauys',
+    },
+    reportExtended: {
+      subject: 'Report {{number}}: the answer deadline was extended',
+      body: 'Hello {{name}},\n\nThe deadline for the answer to the report No. {{number}} was extended to {{dueOn}}. Reason: {{reason}}\n\nFollow it on Dauys: {{url}}\n\nDauys',
+    },
+    reportAnswered: {
+      subject: 'Report {{number}} was answered',
+      body: 'Hello {{name}},\n\nThe akimat answered the report No. {{number}}: $t(reportFiling.decision.{{decision}}).\n\nRead the answer on Dauys: {{url}}\n\nDauys',
+    },
+    reportFixed: {
+      subject: 'Report {{number}}: the problem is marked as fixed',
+      body: 'Hello {{name}},\n\nThe akimat marked the problem of the report No. {{number}} as fixed. Please confirm the fix or tell us that it is not fixed; without an answer within 14 days the report closes.\n\nAnswer on Dauys: {{url}}\n\nDauys',
+    },
+    reportEscalated: {
+      subject: 'Report {{number}} was escalated',
+      body: 'Hello {{name}},\n\nThe report No. {{number}} was passed to {{akimat}} for control.\n\nFollow it on Dauys: {{url}}\n\nDauys',
+    },
+    reportJoined: {
+      subject: 'You joined the report {{number}}',
+      body: 'Hello {{name}},\n\nYou joined the report No. {{number}} as a co-applicant. You will receive its answers and news like the reporter.\n\nFollow it on Dauys: {{url}}\n\nDauys',
+    },
     footer: 'You receive this message because you have an account on Dauys.',
   },
   errors: {

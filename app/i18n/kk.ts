@@ -99,6 +99,46 @@ export default defineMessages({
       subject: '«{{title}}» петициясының орындалу барысы',
       body: 'Сәлеметсіз бе, {{name}}!\n\nАдресат «{{title}}» петицияңыздың (№ {{number}}) орындалу барысын белгіледі: {{text}}\n\nDauys-тағы петиция: {{url}}\n\nDauys',
     },
+    reportFiled: {
+      subject: '{{number}} өтінішіңіз тіркелді',
+      body: 'Сәлеметсіз бе, {{name}}!\n\nӨтінішіңіз № {{number}} болып тіркелді. Қазір осы орынға жауапты әкімдік анықталуда; өтініш оған түскенде хабарлама аласыз.\n\nDauys-тағы өтініш: {{url}}\n\nDauys',
+    },
+    reportRouted: {
+      subject: '{{number}} өтініші жолданды: {{akimat}}',
+      body: 'Сәлеметсіз бе, {{name}}!\n\n№ {{number}} өтініш жолданды: {{akimat}}. Жауап беру мерзімі — {{dueOn}} дейін.\n\nDauys-тағы өтініш: {{url}}\n\nDauys',
+    },
+    reportStep: {
+      subject: '{{number}} өтініші: $t(reportFiling.status.{{status}})',
+      body: 'Сәлеметсіз бе, {{name}}!\n\n№ {{number}} өтініштің мәртебесі: $t(reportFiling.status.{{status}}).\n\nDauys-тағы өтініш: {{url}}\n\nDauys',
+    },
+    reportInfoRequested: {
+      subject: '{{number}} өтініші: әкімдік қосымша мәлімет сұрайды',
+      body: 'Сәлеметсіз бе, {{name}}!\n\n№ {{number}} өтінішті қарау үшін әкімдікке қосымша мәлімет қажет:\n\n{{text}}\n\nЖауап беру мерзімі сіз жауап бергенге дейін тоқтатыла тұрады. Dauys-та жауап беру: {{url}}\n\nDauys',
+    },
+    reportForwarded: {
+      subject: '{{number}} өтініші қайта жолданды: {{akimat}}',
+      body: 'Сәлеметсіз бе, {{name}}!\n\n№ {{number}} өтініш құзыреті бойынша қайта жолданды: {{akimat}}. Себебі: {{reason}}\n\nDauys-тағы өтініш: {{url}}\n\nDauys',
+    },
+    reportExtended: {
+      subject: '{{number}} өтініші: жауап беру мерзімі ұзартылды',
+      body: 'Сәлеметсіз бе, {{name}}!\n\n№ {{number}} өтінішке жауап беру мерзімі {{dueOn}} дейін ұзартылды. Себебі: {{reason}}\n\nDauys-тағы өтініш: {{url}}\n\nDauys',
+    },
+    reportAnswered: {
+      subject: '{{number}} өтінішіне жауап берілді',
+      body: 'Сәлеметсіз бе, {{name}}!\n\nӘкімдік № {{number}} өтінішке жауап берді: $t(reportFiling.decision.{{decision}}).\n\nDauys-тағы жауап: {{url}}\n\nDauys',
+    },
+    reportFixed: {
+      subject: '{{number}} өтініші: мәселе шешілді деп белгіленді',
+      body: 'Сәлеметсіз бе, {{name}}!\n\nӘкімдік № {{number}} өтініштегі мәселені шешілді деп белгіледі. Мұны растаңыз немесе мәселе шешілмегенін хабарлаңыз; 14 күн ішінде жауап болмаса, өтініш жабылады.\n\nDauys-та жауап беру: {{url}}\n\nDauys',
+    },
+    reportEscalated: {
+      subject: '{{number}} өтініші бақылауға берілді',
+      body: 'Сәлеметсіз бе, {{name}}!\n\n№ {{number}} өтініш бақылауға берілді: {{akimat}}.\n\nDauys-тағы өтініш: {{url}}\n\nDauys',
+    },
+    reportJoined: {
+      subject: 'Сіз {{number}} өтінішіне қосылдыңыз',
+      body: 'Сәлеметсіз бе, {{name}}!\n\nСіз № {{number}} өтінішке бірлескен өтініш беруші ретінде қосылдыңыз. Ол бойынша жауаптар мен жаңалықтарды өтініш берушімен бірдей аласыз.\n\nDauys-тағы өтініш: {{url}}\n\nDauys',
+    },
     footer: 'Бұл хабарламаны Dauys-та тіркелгіңіз болғандықтан алдыңыз.',
   },
   errors: {

@@ -103,6 +103,46 @@ export default defineMessages({
       subject: 'Ход исполнения петиции «{{title}}»',
       body: 'Здравствуйте, {{name}}!\n\nАдресат отметил ход исполнения вашей петиции «{{title}}» (№ {{number}}): {{text}}\n\nПетиция на Dauys: {{url}}\n\nDauys',
     },
+    reportFiled: {
+      subject: 'Ваше обращение {{number}} зарегистрировано',
+      body: 'Здравствуйте, {{name}}!\n\nВаше обращение зарегистрировано под № {{number}}. Сейчас определяется акимат, ответственный за это место; вы получите сообщение, когда обращение поступит к нему.\n\nОбращение на Dauys: {{url}}\n\nDauys',
+    },
+    reportRouted: {
+      subject: 'Обращение {{number}} направлено: {{akimat}}',
+      body: 'Здравствуйте, {{name}}!\n\nОбращение № {{number}} направлено: {{akimat}}. Срок ответа — до {{dueOn}}.\n\nОбращение на Dauys: {{url}}\n\nDauys',
+    },
+    reportStep: {
+      subject: 'Обращение {{number}}: $t(reportFiling.status.{{status}})',
+      body: 'Здравствуйте, {{name}}!\n\nСтатус обращения № {{number}}: $t(reportFiling.status.{{status}}).\n\nОбращение на Dauys: {{url}}\n\nDauys',
+    },
+    reportInfoRequested: {
+      subject: 'Обращение {{number}}: акимат просит дополнительные сведения',
+      body: 'Здравствуйте, {{name}}!\n\nДля рассмотрения обращения № {{number}} акимату нужны дополнительные сведения:\n\n{{text}}\n\nСрок ответа приостановлен до вашего ответа. Ответить на Dauys: {{url}}\n\nDauys',
+    },
+    reportForwarded: {
+      subject: 'Обращение {{number}} перенаправлено: {{akimat}}',
+      body: 'Здравствуйте, {{name}}!\n\nОбращение № {{number}} перенаправлено по компетенции: {{akimat}}. Причина: {{reason}}\n\nОбращение на Dauys: {{url}}\n\nDauys',
+    },
+    reportExtended: {
+      subject: 'Обращение {{number}}: срок ответа продлён',
+      body: 'Здравствуйте, {{name}}!\n\nСрок ответа на обращение № {{number}} продлён до {{dueOn}}. Причина: {{reason}}\n\nОбращение на Dauys: {{url}}\n\nDauys',
+    },
+    reportAnswered: {
+      subject: 'На обращение {{number}} дан ответ',
+      body: 'Здравствуйте, {{name}}!\n\nАкимат ответил на обращение № {{number}}: $t(reportFiling.decision.{{decision}}).\n\nОтвет на Dauys: {{url}}\n\nDauys',
+    },
+    reportFixed: {
+      subject: 'Обращение {{number}}: проблема отмечена как устранённая',
+      body: 'Здравствуйте, {{name}}!\n\nАкимат отметил проблему по обращению № {{number}} как устранённую. Подтвердите это или сообщите, что проблема не устранена; без ответа в течение 14 дней обращение будет закрыто.\n\nОтветить на Dauys: {{url}}\n\nDauys',
+    },
+    reportEscalated: {
+      subject: 'Обращение {{number}} передано на контроль',
+      body: 'Здравствуйте, {{name}}!\n\nОбращение № {{number}} передано на контроль: {{akimat}}.\n\nОбращение на Dauys: {{url}}\n\nDauys',
+    },
+    reportJoined: {
+      subject: 'Вы присоединились к обращению {{number}}',
+      body: 'Здравствуйте, {{name}}!\n\nВы присоединились к обращению № {{number}} как соавтор. Вы будете получать ответы и новости по нему наравне с заявителем.\n\nОбращение на Dauys: {{url}}\n\nDauys',
+    },
     footer: 'Вы получили это сообщение, потому что у вас есть учётная запись в Dauys.',
   },
   errors: {

@@ -7,7 +7,24 @@ import type { Deps } from '../shared/deps';
 import { NotFoundError } from '../shared/errors';
 
 /** Templates are i18n keys under `notify.<template>`: each has a subject and a body. */
-export const TEMPLATES = ['welcome', 'petitionState', 'petitionOutcome', 'petitionMilestone', 'projectPetitionAnswered'] as const;
+export const TEMPLATES = [
+  'welcome',
+  'petitionState',
+  'petitionOutcome',
+  'petitionMilestone',
+  'projectPetitionAnswered',
+  // Local issue reports (app/domain/reports/notify.server.ts).
+  'reportFiled',
+  'reportRouted',
+  'reportStep',
+  'reportInfoRequested',
+  'reportForwarded',
+  'reportExtended',
+  'reportAnswered',
+  'reportFixed',
+  'reportEscalated',
+  'reportJoined',
+] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 export interface MailMessage {

@@ -37,8 +37,18 @@ export function placeName(region: Names, district: Names | null, locale: Locale)
   return (locale === 'kk' ? parts.reverse() : parts).join(', ');
 }
 
+/**
+ * What explainRouting reads of a reason: a point reason (RoutingReason) and a reason of a report
+ * filed without a point (routed from the chosen unit, app/domain/reports/unit-routing.ts) both fit.
+ */
+export interface ExplainableReason {
+  code: RoutingReason['code'];
+  params: Pick<RoutingReason['params'], 'region' | 'district' | 'category' | 'akimat' | 'department' | 'mayBelongTo'>;
+  notes: readonly RoutingNote[];
+}
+
 /** The main sentence first, then one message per note, in the order of `reason.notes`. */
-export function explainRouting(reason: RoutingReason, locale: Locale): Message[] {
+export function explainRouting(reason: ExplainableReason, locale: Locale): Message[] {
   const p = reason.params;
   const place = placeName(p.region, p.district, locale);
   const params: Record<string, string> = {

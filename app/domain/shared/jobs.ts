@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Job contracts: every message that crosses the queue, as a zod union keyed by topic. Payloads
  * carry ids only, never personal data. Each topic belongs to one queue (one worker pool per queue).
  */
-export const QUEUES = ['notify', 'signatures', 'maintenance', 'linking'] as const;
+export const QUEUES = ['notify', 'signatures', 'maintenance', 'linking', 'reports'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const JobMessage = z.discriminatedUnion('topic', [
@@ -19,6 +19,8 @@ export const JobMessage = z.discriminatedUnion('topic', [
   z.object({ topic: z.literal('petition.link'), petitionId: z.string().uuid() }),
   /** A national project changed: re-score every petition. */
   z.object({ topic: z.literal('projects.relink') }),
+  /** A local issue report was filed: route it to the responsible akimat (idempotent). */
+  z.object({ topic: z.literal('report.route'), reportId: z.string().uuid() }),
 ]);
 export type JobMessage = z.infer<typeof JobMessage>;
 export type Topic = JobMessage['topic'];
@@ -30,6 +32,7 @@ export const QUEUE_OF_TOPIC: Record<Topic, QueueName> = {
   'petitions.expire': 'maintenance',
   'petition.link': 'linking',
   'projects.relink': 'linking',
+  'report.route': 'reports',
 };
 
 /** The job id used on the queue for an outbox row: replays of the same row are ignored by BullMQ. */

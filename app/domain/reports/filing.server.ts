@@ -1,0 +1,334 @@
+import { createHash } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { accounts, citizens, reportApplicants, reportAssignments, reportEvents, reportPhotos, reports } from '../../../db/schema';
+import type { Locale } from '../../i18n';
+import { localDate } from '../calendar';
+import { enqueue } from '../outbox/outbox.server';
+import { nameIn } from '../routing/explain';
+import { routeReport, type RoutingData } from '../routing/route';
+import type { Deps } from '../shared/deps';
+import { NotFoundError } from '../shared/errors';
+import { notifyApplicants } from './notify.server';
+import { reportCalendarFor, reportDue, routingDataFor } from './reference.server';
+import { registrationNumber, reportTransition, type ReportStatus } from './states';
+import { routeFromUnit } from './unit-routing';
+
+/**
+ * Filing a local issue report and routing it.
+ *
+ * fileReport: business checks, then one transaction: the report (status `registered`, a
+ * registration number the same day), the reporter as applicant, the `file` event, the photos, the
+ * outbox message `report.route`, the reporter's notifications. Returns a receipt or a refusal
+ * whose `message` is an i18n key (with params) to show next to `field`.
+ *
+ * routeFiledReport (the `report.route` job): point -> unit -> competence table -> akimat and
+ * department (routeReport), or from the chosen unit for a report without a point
+ * (routeFromUnit); stores the assignment with its reason once (unique index
+ * report_assignments_routing_once), moves the report to `assigned`, sets the clock dates and tells
+ * the applicants. Running it again changes nothing.
+ */
+
+export const MAX_PHOTOS = 3;
+export const DESCRIPTION_MIN = 10;
+export const DESCRIPTION_MAX = 5000;
+export const ADDRESS_MIN = 3;
+export const ADDRESS_MAX = 300;
+
+/** An image already checked and re-encoded by the caller (services/images.server.ts processPhoto). */
+export interface CleanImage {
+  format: 'jpeg' | 'png' | 'webp';
+  width: number;
+  height: number;
+  bytes: Buffer;
+}
+export interface CleanPhoto {
+  image: CleanImage;
+  thumbnail: CleanImage;
+}
+
+export type Reporter =
+  | { kind: 'citizen'; accountId: string }
+  /** An Open311 partner system, with the contact it supplied (never public). */
+  | { kind: 'partner'; partnerId: string; contact: Record<string, string> };
+
+export type ReportPlace =
+  | { kind: 'point'; lon: number; lat: number; addressText?: string | null }
+  /** Without a map: the region or district chosen from a list, and the address typed. */
+  | { kind: 'unit'; unitKato: string; addressText: string };
+
+export interface FileReportInput {
+  reporter: Reporter;
+  categoryCode: string;
+  place: ReportPlace;
+  description: string;
+  photos?: readonly CleanPhoto[];
+  locale: Locale;
+  /** Open311: the token handed back to the partner before routing finishes. */
+  open311Token?: string;
+}
+
+export interface FilingMessage {
+  key: string;
+  params: Record<string, string>;
+}
+
+export type FilingRefusalReason =
+  | 'not-proofed'
+  | 'unknown-category'
+  | 'outside'
+  | 'invalid-point'
+  | 'unknown-unit'
+  | 'address-required'
+  | 'address-too-long'
+  | 'description-too-short'
+  | 'description-too-long'
+  | 'too-many-photos';
+
+export type FilingRefusal = { kind: 'refused'; reason: FilingRefusalReason; field: string; message: FilingMessage };
+
+export type FileReportOutcome =
+  | { kind: 'filed'; id: string; registrationNumber: string; registeredAt: Date; registeredOn: string }
+  | FilingRefusal;
+
+export interface FilingDeps extends Deps {
+  /** Default: loaded once per database handle (reference.server.ts). */
+  routing?: RoutingData;
+}
+
+const REFUSAL: Record<FilingRefusalReason, { field: string; message: FilingMessage }> = {
+  'not-proofed': { field: 'form', message: { key: 'reportFiling.errors.notProofed', params: {} } },
+  'unknown-category': { field: 'categoryCode', message: { key: 'reports.location.unknownCategory', params: {} } },
+  outside: { field: 'point', message: { key: 'reports.location.outside', params: {} } },
+  'invalid-point': { field: 'point', message: { key: 'reports.location.invalid', params: {} } },
+  'unknown-unit': { field: 'unitKato', message: { key: 'reportFiling.errors.unknownUnit', params: {} } },
+  'address-required': { field: 'addressText', message: { key: 'reportFiling.errors.addressRequired', params: { min: String(ADDRESS_MIN) } } },
+  'address-too-long': { field: 'addressText', message: { key: 'reportFiling.errors.addressTooLong', params: { max: String(ADDRESS_MAX) } } },
+  'description-too-short': { field: 'description', message: { key: 'reportFiling.errors.descriptionTooShort', params: { min: String(DESCRIPTION_MIN) } } },
+  'description-too-long': { field: 'description', message: { key: 'reportFiling.errors.descriptionTooLong', params: { max: String(DESCRIPTION_MAX) } } },
+  'too-many-photos': { field: 'photos', message: { key: 'reportFiling.errors.tooManyPhotos', params: { max: String(MAX_PHOTOS) } } },
+};
+
+export function filingRefusal(reason: FilingRefusalReason): FilingRefusal {
+  return { kind: 'refused', reason, ...REFUSAL[reason] };
+}
+
+async function routingOf(deps: FilingDeps): Promise<RoutingData> {
+  return deps.routing ?? routingDataFor(deps.db);
+}
+
+/** The place checked against the boundaries: the unit it lies in (district if known, else region). */
+type CheckedPlace =
+  | { kind: 'ok'; lon: number | null; lat: number | null; addressText: string | null; placeUnitKato: string }
+  | FilingRefusal;
+
+function checkPlace(place: ReportPlace, data: RoutingData): CheckedPlace {
+  const address = (place.addressText ?? '').trim();
+  if (address.length > ADDRESS_MAX) return filingRefusal('address-too-long');
+  if (place.kind === 'point') {
+    const located = data.index.locate({ lon: place.lon, lat: place.lat });
+    if (located.kind === 'invalid-point') return filingRefusal('invalid-point');
+    if (located.kind === 'outside') return filingRefusal('outside');
+    return { kind: 'ok', lon: Number(place.lon), lat: Number(place.lat), addressText: address || null, placeUnitKato: located.district ?? located.region };
+  }
+  if (!data.units.has(place.unitKato)) return filingRefusal('unknown-unit');
+  if (address.length < ADDRESS_MIN) return filingRefusal('address-required');
+  return { kind: 'ok', lon: null, lat: null, addressText: address, placeUnitKato: place.unitKato };
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export async function fileReport(deps: FilingDeps, input: FileReportInput): Promise<FileReportOutcome> {
+  const data = await routingOf(deps);
+  const description = input.description.trim();
+  const photos = input.photos ?? [];
+
+  if (input.reporter.kind === 'citizen') {
+    const [citizen] = await deps.db
+      .select({ id: citizens.accountId, disabledAt: accounts.disabledAt })
+      .from(citizens)
+      .innerJoin(accounts, eq(accounts.id, citizens.accountId))
+      .where(eq(citizens.accountId, input.reporter.accountId));
+    if (!citizen || citizen.disabledAt) return filingRefusal('not-proofed');
+  }
+  if (!data.categories.has(input.categoryCode)) return filingRefusal('unknown-category');
+  const place = checkPlace(input.place, data);
+  if (place.kind === 'refused') return place;
+  if (description.length < DESCRIPTION_MIN) return filingRefusal('description-too-short');
+  if (description.length > DESCRIPTION_MAX) return filingRefusal('description-too-long');
+  if (photos.length > MAX_PHOTOS) return filingRefusal('too-many-photos');
+
+  const step = reportTransition(null, 'file', input.reporter.kind === 'citizen' ? 'citizen' : 'partner');
+  if (step.kind !== 'ok') throw new Error(`file: ${step.reason}`);
+  const now = deps.clock.now();
+  // Registered the day it arrives; on a non-working day, the next working day (report.register).
+  const registeredOn = reportDue(await reportCalendarFor(deps.db), 'report.register', now) ?? localDate(now);
+  const reporterAccountId = input.reporter.kind === 'citizen' ? input.reporter.accountId : null;
+
+  const receipt = await deps.db.transaction(async (tx) => {
+    const seq = await tx.execute<{ n: string | number }>(sql`select nextval(pg_get_serial_sequence('reports', 'number')) as n`);
+    const rows = (Array.isArray(seq) ? seq : (seq as unknown as { rows: { n: string | number }[] }).rows) as { n: string | number }[];
+    const number = Number(rows[0]!.n);
+    const regNumber = registrationNumber(Number(registeredOn.slice(0, 4)), number);
+    const [report] = await tx
+      .insert(reports)
+      .values({
+        number,
+        registrationNumber: regNumber,
+        source: input.reporter.kind === 'citizen' ? 'portal' : 'open311',
+        reporterAccountId,
+        partnerId: input.reporter.kind === 'partner' ? input.reporter.partnerId : null,
+        partnerContact: input.reporter.kind === 'partner' ? input.reporter.contact : null,
+        open311Token: input.open311Token ?? null,
+        categoryCode: input.categoryCode,
+        description,
+        lon: place.lon,
+        lat: place.lat,
+        addressText: place.addressText,
+        placeUnitKato: place.placeUnitKato,
+        locale: input.locale,
+        status: step.to,
+        registeredAt: now,
+        registeredOn,
+        updatedAt: now,
+      })
+      .returning({ id: reports.id });
+    const id = report!.id;
+    if (reporterAccountId) await tx.insert(reportApplicants).values({ reportId: id, accountId: reporterAccountId, role: 'reporter', joinedAt: now });
+    await tx.insert(reportEvents).values({
+      reportId: id,
+      type: 'file',
+      fromStatus: null,
+      toStatus: step.to,
+      actorRole: input.reporter.kind === 'citizen' ? 'citizen' : 'partner',
+      actorAccountId: reporterAccountId,
+      publicData: { registeredOn, photos: photos.length },
+      data: {},
+      at: now,
+    });
+    for (const [position, photo] of photos.entries()) {
+      await tx.insert(reportPhotos).values({
+        reportId: id,
+        kind: 'report',
+        position,
+        format: photo.image.format,
+        width: photo.image.width,
+        height: photo.image.height,
+        sha256: sha256(photo.image.bytes),
+        data: photo.image.bytes,
+        thumbFormat: photo.thumbnail.format,
+        thumb: photo.thumbnail.bytes,
+        uploadedBy: reporterAccountId,
+        createdAt: now,
+      });
+    }
+    await enqueue(tx, { topic: 'report.route', reportId: id });
+    await notifyApplicants(tx, id, 'file');
+    return { id, registrationNumber: regNumber };
+  });
+  deps.log.info({ reportId: receipt.id, number: receipt.registrationNumber }, 'report filed');
+  return { kind: 'filed', id: receipt.id, registrationNumber: receipt.registrationNumber, registeredAt: now, registeredOn };
+}
+
+export type RouteFiledOutcome =
+  | { kind: 'routed'; akimatBodyId: number; unitKato: string; departmentCode: string | null; answerDueOn: string; forwardDueOn: string }
+  | { kind: 'already-routed' }
+  | { kind: 'not-routed'; reason: 'outside' | 'invalid-point' | 'unknown-category' | 'unknown-unit' | 'no-akimat'; unitKato?: string };
+
+type RoutedAssignment = {
+  unitKato: string;
+  akimatBodyId: number;
+  departmentCode: string | null;
+  reason: Record<string, unknown>;
+  akimatNames: { nameKk: string; nameRu: string; nameEn: string };
+};
+
+/** The routing job: idempotent (see the module comment). */
+export async function routeFiledReport(deps: FilingDeps, reportId: string): Promise<RouteFiledOutcome> {
+  const data = await routingOf(deps);
+  const cal = await reportCalendarFor(deps.db);
+  const outcome = await deps.db.transaction(async (tx): Promise<RouteFiledOutcome> => {
+    const [report] = await tx.select().from(reports).where(eq(reports.id, reportId)).for('update');
+    if (!report) throw new NotFoundError('report');
+    const [done] = await tx
+      .select({ id: reportAssignments.id })
+      .from(reportAssignments)
+      .where(and(eq(reportAssignments.reportId, reportId), eq(reportAssignments.kind, 'routing')));
+    if (done) return { kind: 'already-routed' };
+    const step = reportTransition(report.status as ReportStatus, 'route', 'system');
+    if (step.kind !== 'ok') return { kind: 'already-routed' };
+
+    let routed: RoutedAssignment;
+    if (report.lon !== null && report.lat !== null) {
+      const r = routeReport({ point: { lon: report.lon, lat: report.lat }, categoryCode: report.categoryCode }, data);
+      if (r.kind !== 'routed') return { kind: 'not-routed', reason: r.kind, ...(r.kind === 'no-akimat' ? { unitKato: r.unitKato } : {}) };
+      routed = { unitKato: r.unitKato, akimatBodyId: r.akimatBodyId, departmentCode: r.departmentCode, reason: r.reason as unknown as Record<string, unknown>, akimatNames: r.reason.params.akimat };
+    } else {
+      const r = routeFromUnit({ unitKato: report.placeUnitKato ?? '', categoryCode: report.categoryCode }, data);
+      if (r.kind !== 'routed') return { kind: 'not-routed', reason: r.kind, unitKato: 'unitKato' in r ? r.unitKato : undefined };
+      routed = { unitKato: r.unitKato, akimatBodyId: r.akimatBodyId, departmentCode: r.departmentCode, reason: r.reason as unknown as Record<string, unknown>, akimatNames: r.reason.params.akimat };
+    }
+
+    const now = deps.clock.now();
+    const inserted = await tx
+      .insert(reportAssignments)
+      .values({
+        reportId,
+        kind: 'routing',
+        akimatBodyId: routed.akimatBodyId,
+        unitKato: routed.unitKato,
+        departmentCode: routed.departmentCode,
+        reason: routed.reason,
+        at: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: reportAssignments.id });
+    if (inserted.length === 0) return { kind: 'already-routed' };
+
+    // Clocks run from registration (report.forward: 3 working days, report.answer: 15).
+    const forwardDueOn = reportDue(cal, 'report.forward', report.registeredAt)!;
+    const answerDueOn = reportDue(cal, 'report.answer', report.registeredAt)!;
+    await tx
+      .update(reports)
+      .set({
+        status: step.to,
+        akimatBodyId: routed.akimatBodyId,
+        answeringUnitKato: routed.unitKato,
+        departmentCode: routed.departmentCode,
+        forwardDueOn,
+        answerDueOn,
+        answerDueOnOriginal: answerDueOn,
+        updatedAt: now,
+      })
+      .where(eq(reports.id, reportId));
+    await tx.insert(reportEvents).values({
+      reportId,
+      type: 'route',
+      fromStatus: report.status,
+      toStatus: step.to,
+      actorRole: 'system',
+      publicData: {
+        akimatBodyId: routed.akimatBodyId,
+        unitKato: routed.unitKato,
+        departmentCode: routed.departmentCode,
+        answerDueOn,
+        reason: routed.reason,
+      },
+      data: { assignmentId: inserted[0]!.id },
+      at: now,
+    });
+    await notifyApplicants(tx, reportId, 'route', (locale) => ({ akimat: nameIn(routed.akimatNames, locale), dueOn: answerDueOn }));
+    return { kind: 'routed', akimatBodyId: routed.akimatBodyId, unitKato: routed.unitKato, departmentCode: routed.departmentCode, answerDueOn, forwardDueOn };
+  });
+  if (outcome.kind === 'not-routed') deps.log.warn({ reportId, ...outcome }, 'report could not be routed');
+  else if (outcome.kind === 'routed') deps.log.info({ reportId, akimatBodyId: outcome.akimatBodyId }, 'report routed');
+  return outcome;
+}
+
+/** Used by tests and pages: the report id of a registration number (null when unknown). */
+export async function reportIdOf(db: Db, registrationNumber: string): Promise<string | null> {
+  const [row] = await db.select({ id: reports.id }).from(reports).where(eq(reports.registrationNumber, registrationNumber));
+  return row?.id ?? null;
+}
