@@ -462,3 +462,42 @@ export function photoContentType(format: string): string | null {
 }
 
 export type { ReportStatus };
+
+// =============================================================================================
+// Counts by category (national project pages)
+
+export interface CategoryCounts extends Names {
+  code: string;
+  open: number;
+  answered: number;
+  fixed: number;
+  total: number;
+}
+
+/**
+ * Reports registered since `since` in each of `codes`, by status group (closed ones count in the
+ * total only). Every requested category is returned (zeros included), in the order of `codes`.
+ */
+export async function reportCountsByCategory(deps: Pick<Deps, 'db'>, codes: readonly string[], since: Date): Promise<CategoryCounts[]> {
+  if (codes.length === 0) return [];
+  const inGroup = (g: StatusGroup) => sql<number>`(count(*) filter (where ${inArray(reports.status, [...STATUSES_BY_GROUP[g]])}))::int`;
+  const [names, counts] = await Promise.all([
+    deps.db
+      .select({ code: issueCategories.code, nameKk: issueCategories.nameKk, nameRu: issueCategories.nameRu, nameEn: issueCategories.nameEn })
+      .from(issueCategories)
+      .where(inArray(issueCategories.code, [...codes])),
+    deps.db
+      .select({ code: reports.categoryCode, open: inGroup('open'), answered: inGroup('answered'), fixed: inGroup('fixed'), total: sql<number>`count(*)::int` })
+      .from(reports)
+      .where(and(inArray(reports.categoryCode, [...codes]), sql`${reports.registeredAt} >= ${since}`))
+      .groupBy(reports.categoryCode),
+  ]);
+  const byCode = new Map(counts.map((c) => [c.code, c]));
+  const nameOf = new Map(names.map((n) => [n.code, n]));
+  return codes.flatMap((code) => {
+    const n = nameOf.get(code);
+    if (!n) return [];
+    const c = byCode.get(code);
+    return [{ ...n, open: Number(c?.open ?? 0), answered: Number(c?.answered ?? 0), fixed: Number(c?.fixed ?? 0), total: Number(c?.total ?? 0) }];
+  });
+}
