@@ -32,7 +32,7 @@ export default function AkimatPage() {
   const name = useNames();
   const d = useDates();
   const a = 'reportPublic.accountability';
-  const reportsHref = page.akimat.unit.level === 1 ? `/reports?region=${page.akimat.unit.kato}` : `/reports?region=${page.akimat.region?.kato ?? ''}&district=${page.akimat.unit.kato}`;
+  const reportsHref = `/reports?akimat=${page.akimat.id}`;
   return (
     <article aria-labelledby="akimat-title">
       <nav aria-label="breadcrumb" className="breadcrumb">

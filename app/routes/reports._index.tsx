@@ -17,7 +17,8 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseReportListQuery(new URL(request.url).searchParams);
   const deps = getDeps();
-  const options = await reportFilterOptions(deps, filters.region);
+  const options = await reportFilterOptions(deps, filters.region, filters.akimat);
+  if (filters.akimat && !options.akimat) filters.akimat = undefined;
   // A district outside the chosen region (a hand-edited link) is dropped.
   if (filters.district && !options.districts.some((d) => d.kato === filters.district)) filters.district = undefined;
   if (filters.region && !options.regions.some((r) => r.kato === filters.region)) {
@@ -111,6 +112,7 @@ export default function ReportsPage() {
               ))}
             </select>
           </div>
+          {a.akimat ? <input type="hidden" name="akimat" value={a.akimat} /> : null}
           <div className="filters-actions">
             <button type="submit" className="button primary">
               {t(`${k}.apply`)}
@@ -118,6 +120,11 @@ export default function ReportsPage() {
             <Link to="/reports">{t(`${k}.reset`)}</Link>
           </div>
         </Form>
+        {options.akimat ? (
+          <p className="notice" data-testid="akimat-filter">
+            {t(`${k}.akimatFilter`, { akimat: name(options.akimat) })} <Link to={reportListHref(a, 1, { akimat: undefined })}>{t(`${k}.akimatFilterRemove`)}</Link>
+          </p>
+        ) : null}
         {!a.region ? <p className="hint">{t(`${k}.districtHint`)}</p> : null}
       </section>
 

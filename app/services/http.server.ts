@@ -124,7 +124,8 @@ export function createWebApp(build: ServerBuild): express.Express {
   // Every visitor gets a CSRF token cookie on first contact (double-submit protection). The open
   // data API is read-only and cacheable by a CDN: it sets no cookies at all.
   // Open311 (GeoReport v2) is an API for partner systems: no cookies either.
-  const cookieFree = (path: string) => path.startsWith('/api/v1/') || path.startsWith('/open311/');
+  // Report photos are immutable and cacheable by a CDN, so they set none either.
+  const cookieFree = (path: string) => path.startsWith('/api/v1/') || path.startsWith('/open311/') || /^\/reports\/[^/]+\/photos\//.test(path);
   app.use((req, res, next) => {
     if (cookieFree(req.path)) return next();
     const name = csrfCookieName();

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { departmentTypes, issueCategories, localBodies, reportApplicants, reportAssignments, reportEvents, reportPhotos, reports, units } from '../../../db/schema';
@@ -38,6 +38,8 @@ export const ReportListQuery = z.object({
     .optional()
     .catch(undefined),
   status: z.enum(STATUS_GROUPS).optional().catch(undefined),
+  /** The akimat the reports are assigned to (local_bodies.id): the list behind an accountability page. */
+  akimat: z.coerce.number().int().min(1).max(1e9).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 export type ReportListFilters = z.output<typeof ReportListQuery>;
@@ -93,6 +95,7 @@ export function reportConditions(f: ReportListFilters): SQL[] {
   if (f.district) where.push(eq(reports.placeUnitKato, f.district));
   else if (f.region) where.push(or(eq(reports.placeUnitKato, f.region), eq(placeUnit.parentKato, f.region))!);
   if (f.category) where.push(eq(reports.categoryCode, f.category));
+  if (f.akimat) where.push(eq(reports.akimatBodyId, f.akimat));
   if (f.status) where.push(inArray(reports.status, [...STATUSES_BY_GROUP[f.status]]));
   if (f.q && f.q.length >= MIN_QUERY_LENGTH) {
     const like = `%${escapeLike(f.q)}%`;
@@ -198,14 +201,16 @@ export async function listReportPoints(deps: Pick<Deps, 'db'>, filters: ReportLi
 }
 
 export interface ReportFilterOptions {
+  /** The akimat filtered on, with its name (null without that filter or for an unknown id). */
+  akimat?: (Names & { id: number }) | null;
   regions: (Names & { kato: string })[];
   /** Districts of the chosen region (empty without one). */
   districts: (Names & { kato: string })[];
   categories: (Names & { code: string })[];
 }
 
-export async function reportFilterOptions(deps: Pick<Deps, 'db'>, regionKato: string | undefined): Promise<ReportFilterOptions> {
-  const [regions, districts, categories] = await Promise.all([
+export async function reportFilterOptions(deps: Pick<Deps, 'db'>, regionKato: string | undefined, akimatId?: number): Promise<ReportFilterOptions> {
+  const [regions, districts, categories, akimats] = await Promise.all([
     deps.db.select({ kato: units.kato, nameKk: units.nameKk, nameRu: units.nameRu, nameEn: units.nameEn }).from(units).where(eq(units.level, 1)).orderBy(asc(units.kato)),
     regionKato
       ? deps.db
@@ -218,8 +223,14 @@ export async function reportFilterOptions(deps: Pick<Deps, 'db'>, regionKato: st
       .select({ code: issueCategories.code, nameKk: issueCategories.nameKk, nameRu: issueCategories.nameRu, nameEn: issueCategories.nameEn })
       .from(issueCategories)
       .orderBy(asc(issueCategories.sortOrder)),
+    akimatId
+      ? deps.db
+          .select({ id: localBodies.id, nameKk: localBodies.nameKk, nameRu: localBodies.nameRu, nameEn: localBodies.nameEn })
+          .from(localBodies)
+          .where(and(eq(localBodies.id, akimatId), eq(localBodies.kind, 'akimat')))
+      : Promise.resolve([]),
   ]);
-  return { regions, districts, categories };
+  return { regions, districts, categories, akimat: akimats[0] ?? null };
 }
 
 // =============================================================================================
@@ -489,7 +500,7 @@ export async function reportCountsByCategory(deps: Pick<Deps, 'db'>, codes: read
     deps.db
       .select({ code: reports.categoryCode, open: inGroup('open'), answered: inGroup('answered'), fixed: inGroup('fixed'), total: sql<number>`count(*)::int` })
       .from(reports)
-      .where(and(inArray(reports.categoryCode, [...codes]), sql`${reports.registeredAt} >= ${since}`))
+      .where(and(inArray(reports.categoryCode, [...codes]), gte(reports.registeredAt, since)))
       .groupBy(reports.categoryCode),
   ]);
   const byCode = new Map(counts.map((c) => [c.code, c]));

@@ -79,7 +79,7 @@ export function ReportCard({ report: r }: { report: Serialized<PublicReportCard>
 export function reportListHref(applied: ReportListFilters, page = 1, override: Partial<ReportListFilters> = {}): string {
   const params = new URLSearchParams();
   const merged = { ...applied, ...override };
-  for (const key of ['q', 'region', 'district', 'category', 'status'] as const) {
+  for (const key of ['q', 'region', 'district', 'category', 'status', 'akimat'] as const) {
     const v = merged[key];
     if (v !== undefined && v !== '') params.set(key, String(v));
   }
