@@ -35,7 +35,6 @@ const deps = (when = day0) => ({ db: db(), clock: fixedClock(when), log: silentL
 
 const REPORTER = { given: 'Гүлнара', family: 'Сарсенбаеваова' };
 const OFFICER_NAME = 'Ерлан Исполнителев';
-const PARTNER_EMAIL = 'hidden.partner.contact@example.kz';
 const ASTANA_STATION = { lon: 71.4094, lat: 51.1955 }; // Saryarka District, Astana
 const ALMATY_CENTRE = { lon: 76.9455, lat: 43.2383 };
 
