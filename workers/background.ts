@@ -42,6 +42,9 @@ export function startBackground(opts: { db: Db; env: Env; log: Logger; workers?:
     void queues.maintenance
       .upsertJobScheduler('petitions.expire', { every: 10 * 60_000 }, { name: 'petitions.expire', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } })
       .catch((err: unknown) => log.warn({ err }, 'could not schedule petition expiry'));
+    void queues.reports
+      .upsertJobScheduler('reports.clocks', { every: 5 * 60_000 }, { name: 'reports.clocks', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } })
+      .catch((err: unknown) => log.warn({ err }, 'could not schedule report clocks'));
   }
   return {
     async close() {

@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import { deliverNotification, type MailPort } from '../app/domain/notify/notify.server';
 import { expirePetitions } from '../app/domain/petitions/petitions.server';
 import { linkPetition, relinkAll } from '../app/domain/projects/links.server';
+import { runReportClocks } from '../app/domain/reports/clocks.server';
 import { routeFiledReport } from '../app/domain/reports/filing.server';
 import { reconcileCounts } from '../app/domain/signatures/counts.server';
 import { screenSignature } from '../app/domain/integrity/screening.server';
@@ -32,6 +33,8 @@ async function dispatch(ctx: WorkerContext, message: JobMessage): Promise<unknow
       return relinkAll(ctx.deps);
     case 'report.route':
       return routeFiledReport(ctx.deps, message.reportId);
+    case 'reports.clocks':
+      return runReportClocks(ctx.deps);
   }
 }
 

@@ -138,6 +138,10 @@ const en = {
       subject: 'You joined the report {{number}}',
       body: 'Hello {{name}},\n\nYou joined the report No. {{number}} as a co-applicant. You will receive its answers and news like the reporter.\n\nFollow it on Dauys: {{url}}\n\nDauys',
     },
+    reportEscalatedToAkimat: {
+      subject: 'Report {{number}} escalated to your akimat',
+      body: 'Report {{number}} has been escalated to your akimat: $t(reportStaff.escalation.{{cause}}).\n\nOpen it on Dauys: {{url}}\n\nDauys',
+    },
     footer: 'You receive this message because you have an account on Dauys.',
   },
   errors: {

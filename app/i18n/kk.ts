@@ -139,6 +139,10 @@ export default defineMessages({
       subject: 'Сіз {{number}} өтінішіне қосылдыңыз',
       body: 'Сәлеметсіз бе, {{name}}!\n\nСіз № {{number}} өтінішке бірлескен өтініш беруші ретінде қосылдыңыз. Ол бойынша жауаптар мен жаңалықтарды өтініш берушімен бірдей аласыз.\n\nDauys-тағы өтініш: {{url}}\n\nDauys',
     },
+    reportEscalatedToAkimat: {
+      subject: '{{number}} өтініші әкімдігіңіздің бақылауына берілді',
+      body: '{{number}} өтініші әкімдігіңіздің бақылауына берілді: $t(reportStaff.escalation.{{cause}}).\n\nDauys-тағы өтініш: {{url}}\n\nDauys',
+    },
     footer: 'Бұл хабарламаны Dauys-та тіркелгіңіз болғандықтан алдыңыз.',
   },
   errors: {

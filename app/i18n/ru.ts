@@ -143,6 +143,10 @@ export default defineMessages({
       subject: 'Вы присоединились к обращению {{number}}',
       body: 'Здравствуйте, {{name}}!\n\nВы присоединились к обращению № {{number}} как соавтор. Вы будете получать ответы и новости по нему наравне с заявителем.\n\nОбращение на Dauys: {{url}}\n\nDauys',
     },
+    reportEscalatedToAkimat: {
+      subject: 'Обращение {{number}} передано на контроль вашему акимату',
+      body: 'Обращение {{number}} передано на контроль вашему акимату: $t(reportStaff.escalation.{{cause}}).\n\nОбращение на Dauys: {{url}}\n\nDauys',
+    },
     footer: 'Вы получили это сообщение, потому что у вас есть учётная запись в Dauys.',
   },
   errors: {

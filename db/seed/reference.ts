@@ -19,6 +19,7 @@ import {
   localBodyDepartments,
   nationalPriorities,
   nationalProjects,
+  reportResponseTemplates,
   unitBoundaries,
   unitPopulation,
   units,
@@ -35,6 +36,7 @@ import {
   type NationalProjectsFile,
   type PopulationFile,
   type RegionsFile,
+  type ReportTemplatesFile,
   type SeedFileKey,
 } from './schemas';
 
@@ -58,6 +60,7 @@ export const SEED_TABLES = [
   'national_priorities',
   'national_projects',
   'unit_population',
+  'report_response_templates',
   'calendar_days',
 ] as const;
 export type SeedTable = (typeof SEED_TABLES)[number];
@@ -93,6 +96,7 @@ export interface SeedData {
   population: PopulationFile;
   holidays: HolidaysFile;
   nameSupplements: z.output<(typeof seedFiles)['nameSupplements']['schema']>;
+  reportTemplates: ReportTemplatesFile;
 }
 
 async function readJsonFile(dataDir: string, file: string): Promise<unknown> {
@@ -139,6 +143,7 @@ export async function loadSeedData(dataDir: string = defaultSeedDataDir): Promis
     population: await loadSeedFile(dataDir, 'population'),
     holidays: await loadSeedFile(dataDir, 'holidays'),
     nameSupplements: await loadSeedFile(dataDir, 'nameSupplements'),
+    reportTemplates: await loadSeedFile(dataDir, 'reportTemplates'),
   };
   checkCrossReferences(data);
   return data;
@@ -178,6 +183,29 @@ function checkCrossReferences(data: SeedData): void {
     ),
   );
   if (priorityIssues.length > 0) throw SeedFileError.malformed(seedFiles.nationalPriorities.file, priorityIssues);
+
+  const categoryCodes = new Set(data.issueCategories.categories.map((c) => c.code));
+  const templateIssues = data.reportTemplates.templates.flatMap((t, i) =>
+    t.category === null || categoryCodes.has(t.category)
+      ? []
+      : [`templates[${i}].category: unknown category "${t.category}" (not in ${seedFiles.issueCategories.file})`],
+  );
+  if (templateIssues.length > 0) throw SeedFileError.malformed(seedFiles.reportTemplates.file, templateIssues);
+}
+
+/** report_response_templates rows (one per template code). */
+export function buildReportTemplateRows(data: Pick<SeedData, 'reportTemplates'>): (typeof reportResponseTemplates.$inferInsert)[] {
+  return data.reportTemplates.templates.map((t) => ({
+    code: t.code,
+    categoryCode: t.category,
+    decision: t.decision,
+    titleKk: t.title.kk,
+    titleRu: t.title.ru,
+    titleEn: t.title.en,
+    textKk: t.text.kk,
+    textRu: t.text.ru,
+    textEn: t.text.en,
+  }));
 }
 
 // =============================================================================================
@@ -1076,6 +1104,13 @@ export async function seedReferenceData(db: Db, opts: SeedOptions = {}): Promise
         .values(c)
         .onConflictDoNothing({ target: [unitPopulation.kato, unitPopulation.asOf] })
         .returning({ kato: unitPopulation.kato }),
+    );
+    report.report_response_templates = await inBatches(buildReportTemplateRows(data), BATCH, (c) =>
+      tx
+        .insert(reportResponseTemplates)
+        .values(c)
+        .onConflictDoNothing({ target: reportResponseTemplates.code })
+        .returning({ code: reportResponseTemplates.code }),
     );
     report.calendar_days = await inBatches(calendarRows, BATCH, (c) =>
       tx

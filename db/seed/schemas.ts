@@ -594,6 +594,28 @@ export const nameSupplementsFileSchema = z.object({
   national_priorities: z.record(z.string().regex(/^P[0-9]{2}$/, 'expected a priority code like P01'), supplementNames),
 });
 
+// ---------------------------------------------------------------------------------------------
+// dauys_report_templates.json: response templates for staff answers to local-issue reports
+
+const trilingualText = z.object({ kk: nonEmpty, ru: nonEmpty, en: nonEmpty });
+export const REPORT_TEMPLATE_DECISIONS = ['resolved', 'partially-resolved', 'refused', 'explained', 'planned'] as const;
+export const reportTemplatesFileSchema = z.object({
+  templates: z
+    .array(
+      z.object({
+        code: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case code'),
+        /** null: a general template, offered for every category. */
+        category: snakeCode.nullable(),
+        decision: z.enum(REPORT_TEMPLATE_DECISIONS),
+        title: trilingualText,
+        text: trilingualText,
+      }),
+    )
+    .min(1, 'expected at least one template')
+    .superRefine(uniqueBy((t) => t.code, ['code'], 'template code')),
+});
+export type ReportTemplatesFile = z.output<typeof reportTemplatesFileSchema>;
+
 export const seedFiles = {
   regions: { file: 'kz_regions.json', schema: regionsFileSchema },
   districts: { file: 'kz_kato_level2_districts.json', schema: districtsFileSchema },
@@ -609,5 +631,6 @@ export const seedFiles = {
   petitionRules: { file: 'kz_petition_rules.json', schema: petitionRulesFileSchema },
   iinBinVectors: { file: 'kz_iin_bin_test_vectors.json', schema: iinBinVectorsFileSchema },
   nameSupplements: { file: 'dauys_name_supplements.json', schema: nameSupplementsFileSchema },
+  reportTemplates: { file: 'dauys_report_templates.json', schema: reportTemplatesFileSchema },
 } as const;
 export type SeedFileKey = keyof typeof seedFiles;

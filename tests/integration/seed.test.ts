@@ -102,6 +102,7 @@ describe('seedReferenceData on PostgreSQL', () => {
       national_priorities: 10,
       national_projects: 13,
       unit_population: 67,
+      report_response_templates: 12,
       calendar_days: 61,
     });
     expect(await rowCounts()).toEqual(first);

@@ -24,6 +24,8 @@ export const TEMPLATES = [
   'reportFixed',
   'reportEscalated',
   'reportJoined',
+  // To akimat officers: a report was escalated to their akimat (app/domain/reports/clocks.server.ts).
+  'reportEscalatedToAkimat',
 ] as const;
 export type Template = (typeof TEMPLATES)[number];
 

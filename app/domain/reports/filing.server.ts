@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, between, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { accounts, citizens, reportApplicants, reportAssignments, reportEvents, reportPhotos, reports } from '../../../db/schema';
 import type { Locale } from '../../i18n';
@@ -11,7 +11,8 @@ import type { Deps } from '../shared/deps';
 import { NotFoundError } from '../shared/errors';
 import { notifyApplicants } from './notify.server';
 import { reportCalendarFor, reportDue, routingDataFor } from './reference.server';
-import { registrationNumber, reportTransition, type ReportStatus } from './states';
+import { boundingBoxAround, DEFAULT_NEARBY_RADIUS_M, nearbyReports } from './nearby';
+import { OPEN_STATUSES, registrationNumber, reportTransition, type ReportStatus } from './states';
 import { routeFromUnit } from './unit-routing';
 
 /**
@@ -331,4 +332,117 @@ export async function routeFiledReport(deps: FilingDeps, reportId: string): Prom
 export async function reportIdOf(db: Db, registrationNumber: string): Promise<string | null> {
   const [row] = await db.select({ id: reports.id }).from(reports).where(eq(reports.registrationNumber, registrationNumber));
   return row?.id ?? null;
+}
+
+export interface NearbyOpenReport {
+  id: string;
+  registrationNumber: string;
+  status: ReportStatus;
+  description: string;
+  addressText: string | null;
+  registeredOn: string;
+  distanceM: number;
+  /** Applicants so far (the reporter and those who joined). */
+  applicants: number;
+}
+
+/**
+ * Open reports of the same category within 250 m of `point` (nearest first, at most `limit`):
+ * a bounding box in SQL (index reports_category_point_idx), then the exact distance (nearby.ts).
+ */
+export async function nearbyOpenReports(
+  db: Db,
+  categoryCode: string,
+  point: { lon: number; lat: number },
+  opts: { radiusM?: number; limit?: number } = {},
+): Promise<NearbyOpenReport[]> {
+  const radiusM = opts.radiusM ?? DEFAULT_NEARBY_RADIUS_M;
+  if (!Number.isFinite(point.lon) || !Number.isFinite(point.lat)) return [];
+  const box = boundingBoxAround(point, radiusM);
+  const rows = await db
+    .select({
+      id: reports.id,
+      registrationNumber: reports.registrationNumber,
+      status: reports.status,
+      description: reports.description,
+      addressText: reports.addressText,
+      registeredOn: reports.registeredOn,
+      lon: reports.lon,
+      lat: reports.lat,
+      categoryCode: reports.categoryCode,
+      applicants: sql<number>`(select count(*)::int from ${reportApplicants} where ${reportApplicants.reportId} = ${reports.id})`,
+    })
+    .from(reports)
+    .where(
+      and(
+        eq(reports.categoryCode, categoryCode),
+        inArray(reports.status, [...OPEN_STATUSES]),
+        between(reports.lon, box.minLon, box.maxLon),
+        between(reports.lat, box.minLat, box.maxLat),
+      ),
+    )
+    .orderBy(reports.registeredAt)
+    .limit(500);
+  const found = nearbyReports(
+    rows.map((r) => ({ ...r, point: { lon: r.lon!, lat: r.lat! }, open: true })),
+    { point, categoryCode },
+    { radiusM, limit: opts.limit ?? 5 },
+  );
+  return found.map((r) => ({
+    id: r.id,
+    registrationNumber: r.registrationNumber,
+    status: r.status as ReportStatus,
+    description: r.description,
+    addressText: r.addressText,
+    registeredOn: r.registeredOn,
+    distanceM: r.distanceM,
+    applicants: Number(r.applicants),
+  }));
+}
+
+export type JoinOutcome =
+  | { kind: 'joined'; reportId: string; registrationNumber: string }
+  | { kind: 'already-joined'; reportId: string; registrationNumber: string }
+  | { kind: 'refused'; reason: 'not-proofed' | 'own-report' | 'not-open' };
+
+/**
+ * "Me too": a proofed citizen joins an open report as a co-applicant instead of filing a duplicate;
+ * from then on they receive its answers and notifications like the reporter. Joining twice changes
+ * nothing; the reporter cannot join their own report; a closed or merged report cannot be joined.
+ */
+export async function joinReport(deps: Deps, input: { accountId: string; reportId: string }): Promise<JoinOutcome> {
+  const [citizen] = await deps.db
+    .select({ id: citizens.accountId, disabledAt: accounts.disabledAt })
+    .from(citizens)
+    .innerJoin(accounts, eq(accounts.id, citizens.accountId))
+    .where(eq(citizens.accountId, input.accountId));
+  if (!citizen || citizen.disabledAt) return { kind: 'refused', reason: 'not-proofed' };
+  return deps.db.transaction(async (tx): Promise<JoinOutcome> => {
+    const [report] = await tx.select().from(reports).where(eq(reports.id, input.reportId)).for('update');
+    if (!report) throw new NotFoundError('report');
+    const ref = { reportId: report.id, registrationNumber: report.registrationNumber };
+    if (report.reporterAccountId === input.accountId) return { kind: 'refused', reason: 'own-report' };
+    const [already] = await tx
+      .select({ role: reportApplicants.role })
+      .from(reportApplicants)
+      .where(and(eq(reportApplicants.reportId, report.id), eq(reportApplicants.accountId, input.accountId)));
+    if (already) return { kind: 'already-joined', ...ref };
+    const step = reportTransition(report.status as ReportStatus, 'join', 'citizen');
+    if (step.kind !== 'ok') return { kind: 'refused', reason: 'not-open' };
+    const now = deps.clock.now();
+    await tx.insert(reportApplicants).values({ reportId: report.id, accountId: input.accountId, role: 'co-applicant', joinedAt: now });
+    await tx.insert(reportEvents).values({
+      reportId: report.id,
+      type: 'join',
+      fromStatus: report.status,
+      toStatus: step.to,
+      actorRole: 'citizen',
+      actorAccountId: input.accountId,
+      publicData: {},
+      data: {},
+      at: now,
+    });
+    await notifyApplicants(tx, report.id, 'join', {}, { only: [input.accountId] });
+    return { kind: 'joined', ...ref };
+  });
 }

@@ -21,6 +21,8 @@ export const JobMessage = z.discriminatedUnion('topic', [
   z.object({ topic: z.literal('projects.relink') }),
   /** A local issue report was filed: route it to the responsible akimat (idempotent). */
   z.object({ topic: z.literal('report.route'), reportId: z.string().uuid() }),
+  /** Scheduled: report clocks (overdue marking and escalation, reopened escalation, auto-close). */
+  z.object({ topic: z.literal('reports.clocks') }),
 ]);
 export type JobMessage = z.infer<typeof JobMessage>;
 export type Topic = JobMessage['topic'];
@@ -33,6 +35,7 @@ export const QUEUE_OF_TOPIC: Record<Topic, QueueName> = {
   'petition.link': 'linking',
   'projects.relink': 'linking',
   'report.route': 'reports',
+  'reports.clocks': 'reports',
 };
 
 /** The job id used on the queue for an outbox row: replays of the same row are ignored by BullMQ. */
