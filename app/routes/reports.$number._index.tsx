@@ -257,7 +257,15 @@ export default function PublicReportPage() {
                   — <Link to={`/reports/${e.details.mergedInto}`}>{e.details.mergedInto}</Link>
                 </>
               ) : null}
+              {e.details.mergedFrom ? (
+                <>
+                  {' '}
+                  — <Link to={`/reports/${e.details.mergedFrom}`}>{e.details.mergedFrom}</Link>
+                </>
+              ) : null}
+              {e.details.late ? <span className="clock-overdue"> — {t(`${k}.late`)}</span> : null}
               {e.details.reason ? <p className="muted small">{e.details.reason}</p> : null}
+              {e.details.note ? <p className="muted small">{e.details.note}</p> : null}
             </li>
           ))}
         </ol>

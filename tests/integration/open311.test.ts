@@ -2,13 +2,15 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { open311Partners, reportEvents, reports } from '../../db/schema';
 import { seedReferenceData } from '../../db/seed';
+import type { Actor } from '../../app/domain/identity/permissions';
 import { fileReport, routeFiledReport } from '../../app/domain/reports/filing.server';
+import { answerReport } from '../../app/domain/reports/staff.server';
 import { hashApiKey, issuePartnerKey, revokePartner } from '../../app/domain/reports/open311.server';
 import { loadRoutingData, type LoadedRoutingData } from '../../app/domain/routing/load.server';
 import { fixedClock, silentLogger } from '../../app/domain/shared/deps';
 import { PUBLIC_ORIGIN, startTestApp, type TestApp } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { cleanPhoto, proofedCitizen, staffStep } from '../support/reports';
+import { cleanPhoto, proofedCitizen } from '../support/reports';
 
 /**
  * Open311 GeoReport v2 contract tests over HTTP: every endpoint in JSON and XML, the filters of
@@ -46,15 +48,18 @@ async function call(method: 'GET' | 'POST', path: string, form?: Record<string, 
   } catch {
     json = null;
   }
-  return { status: res.status, headers: res.headers, text, json: json as Record<string, unknown>[] & Record<string, unknown> };
+  return { status: res.status, headers: res.headers, text, json };
 }
+
+/** The body of a JSON answer as an array of rows. */
+const rows = <T>(r: { json: unknown }): T[] => r.json as T[];
 
 /** The spec's error format. */
 function expectError(r: { status: number; json: unknown; headers: Headers }, status: number) {
   expect(r.status).toBe(status);
   expect(r.headers.get('content-type')).toMatch(/^application\/json/);
   expect(r.json).toEqual([{ code: status, description: expect.any(String) }]);
-  expect(((r.json as { description: string }[])[0]!.description).length).toBeGreaterThan(10);
+  expect((rows<{ description: string }>(r)[0]!.description).length).toBeGreaterThan(10);
 }
 
 const post = (over: Record<string, string> = {}) =>
@@ -99,13 +104,10 @@ beforeAll(async () => {
   if (second.kind !== 'filed') throw new Error('file');
   await routeFiledReport(deps(new Date(day0.getTime() + DAY)), second.id);
   answeredNumber = second.registrationNumber;
-  await staffStep(db(), second.id, {
-    type: 'answer',
-    to: 'answered',
-    at: new Date(day0.getTime() + 2 * DAY),
-    set: { answeredAt: new Date(day0.getTime() + 2 * DAY), decision: 'planned', answerText: 'The boiler house will be repaired.' },
-    publicData: { decision: 'planned' },
-  });
+  const [routed] = await db().select({ akimat: reports.akimatBodyId }).from(reports).where(eq(reports.id, second.id));
+  const officer: Actor = { accountId: me, kind: 'staff', roles: [{ role: 'akimat_officer', bodyId: routed!.akimat! }] };
+  const answered = await answerReport(deps(new Date(day0.getTime() + 2 * DAY)), officer, answeredNumber, { decision: 'planned', plannedOn: '2027-05-01', text: 'The boiler house will be repaired.' }, { ip: null, userAgent: null });
+  if (answered.kind !== 'ok') throw new Error(`answer: ${JSON.stringify(answered)}`);
   app = await startTestApp(tdb.handle);
 });
 
@@ -130,10 +132,10 @@ describe('GET services', () => {
     expect(r.headers.get('set-cookie')).toBeNull();
     expect(r.headers.get('access-control-allow-origin')).toBe('*');
     expect(r.json).toHaveLength(26);
-    expect(r.json[0]).toEqual({ service_code: 'roads', service_name: expect.any(String), description: expect.any(String), metadata: false, type: 'realtime', keywords: expect.any(String), group: expect.any(String) });
+    expect(rows(r)[0]).toEqual({ service_code: 'roads', service_name: expect.any(String), description: expect.any(String), metadata: false, type: 'realtime', keywords: expect.any(String), group: expect.any(String) });
     const ru = await call('GET', '/open311/v2/services.json?locale=ru_KZ');
-    expect((ru.json as { service_name: string }[]).find((s) => s.service_code === 'heating')!.service_name).toMatch(/[а-я]/i);
-    expect((r.json as { service_name: string }[])[0]!.service_name).not.toBe((ru.json as { service_name: string }[])[0]!.service_name);
+    expect(rows<{ service_name: string; service_code: string }>(ru).find((s) => s.service_code === 'heating')!.service_name).toMatch(/[а-я]/i);
+    expect(rows<{ service_name: string }>(r)[0]!.service_name).not.toBe(rows<{ service_name: string }>(ru)[0]!.service_name);
   });
 
   it('answers in XML too', async () => {
@@ -163,7 +165,7 @@ describe('POST requests', () => {
     expect(r.status).toBe(201);
     expect(r.headers.get('set-cookie')).toBeNull();
     expect(r.json).toEqual([{ service_request_id: expect.stringMatching(/^R-\d{4}-\d{6}$/), token: expect.any(String), service_notice: expect.any(String), account_id: 'partner-user-77' }]);
-    const { service_request_id: number, token } = r.json[0] as { service_request_id: string; token: string };
+    const { service_request_id: number, token } = rows<{ service_request_id: string; token: string }>(r)[0]!;
     const [row] = await db().select().from(reports).where(eq(reports.registrationNumber, number));
     expect(row).toMatchObject({ source: 'open311', partnerId, reporterAccountId: null, status: 'registered', categoryCode: 'street_lighting', addressText: 'пр. Республики, 1', open311Token: token });
     expect(row!.partnerContact).toEqual({ ...PARTNER_CONTACT, account_id: 'partner-user-77' });
@@ -177,7 +179,7 @@ describe('POST requests', () => {
     expect((await routeFiledReport({ db: db(), clock: fixedClock(new Date()), log: silentLogger, routing }, row!.id)).kind).toBe('routed');
     const one = await call('GET', `/open311/v2/requests/${number}.json?locale=en`);
     expect(one.status).toBe(200);
-    const req = (one.json as Record<string, unknown>[])[0]!;
+    const req = rows<Record<string, unknown>>(one)[0]!;
     expect(req).toMatchObject({ service_request_id: number, status: 'open', service_code: 'street_lighting', lat: ASTANA.lat, long: ASTANA.lon, address: 'пр. Республики, 1', media_url: null });
     expect(req.agency_responsible).toEqual(expect.stringMatching(/Akimat/));
     expect(req.expected_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T23:59:59\+05:00$/);
@@ -218,12 +220,12 @@ describe('POST requests', () => {
     expectError(await post({ service_code: '' }), 400);
     const noLocation = await post({ lat: '', long: '' });
     expectError(noLocation, 400);
-    expect((noLocation.json as { description: string }[])[0]!.description).toMatch(/lat and long/);
+    expect(rows<{ description: string }>(noLocation)[0]!.description).toMatch(/lat and long/);
     expectError(await post({ lat: 'north', long: '71.4' }), 400);
     expectError(await post({ description: 'short' }), 400);
     const abroad = await post({ lat: '42.8746', long: '74.5698' }); // Bishkek
     expectError(abroad, 400);
-    expect((abroad.json as { description: string }[])[0]!.description).toMatch(/outside Kazakhstan/);
+    expect(rows<{ description: string }>(abroad)[0]!.description).toMatch(/outside Kazakhstan/);
     const xml = await call('POST', '/open311/v2/requests.xml', { api_key: apiKey, service_code: 'unicorns', lat: '51.1', long: '71.4', description: 'Something is wrong here.' });
     expect(xml.status).toBe(400);
     expect(xml.text).toMatch(/<errors><error><code>400<\/code>/);
@@ -255,17 +257,17 @@ describe('GET requests', () => {
 
   it('applies service_request_id, service_code, status, start_date and end_date', async () => {
     const ids = await call('GET', `/open311/v2/requests.json?service_request_id=${citizenNumber},${answeredNumber},R-2000-000001`);
-    expect((ids.json as { service_request_id: string }[]).map((x) => x.service_request_id).sort()).toEqual([citizenNumber, answeredNumber].sort());
+    expect(rows<{ service_request_id: string }>(ids).map((x) => x.service_request_id).sort()).toEqual([citizenNumber, answeredNumber].sort());
     const code = await call('GET', '/open311/v2/requests.json?service_code=heating');
-    expect((code.json as { service_request_id: string }[]).map((x) => x.service_request_id)).toEqual([answeredNumber]);
+    expect(rows<{ service_request_id: string }>(code).map((x) => x.service_request_id)).toEqual([answeredNumber]);
     const closed = await call('GET', '/open311/v2/requests.json?status=closed');
-    expect((closed.json as { service_request_id: string }[]).map((x) => x.service_request_id)).toEqual([answeredNumber]);
+    expect(rows<{ service_request_id: string }>(closed).map((x) => x.service_request_id)).toEqual([answeredNumber]);
     const open = await call('GET', '/open311/v2/requests.json?status=open');
     expect(open.json).toHaveLength(3);
     const start = new Date(day0.getTime() + DAY / 2).toISOString();
     const end = new Date(day0.getTime() + 2 * DAY).toISOString();
     const window = await call('GET', `/open311/v2/requests.json?start_date=${encodeURIComponent(start)}&end_date=${encodeURIComponent(end)}`);
-    expect((window.json as { service_request_id: string }[]).map((x) => x.service_request_id)).toEqual([answeredNumber]);
+    expect(rows<{ service_request_id: string }>(window).map((x) => x.service_request_id)).toEqual([answeredNumber]);
     const old = await call('GET', '/open311/v2/requests.json?start_date=2020-01-01T00:00:00Z&end_date=2020-02-01T00:00:00Z');
     expect(old.json).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,13 +6,16 @@ import { accounts, localBodies, reportPhotos, reports, units } from '../../db/sc
 import { seedReferenceData } from '../../db/seed';
 import { seedProjectData } from '../../app/domain/projects/indicators-seed.server';
 import { getProjectPage } from '../../app/domain/projects/links.server';
+import type { Actor } from '../../app/domain/identity/permissions';
+import { confirmFix } from '../../app/domain/reports/citizen.server';
 import { fileReport, routeFiledReport, type FileReportInput } from '../../app/domain/reports/filing.server';
+import { acknowledgeReport, answerReport, forwardReport, markFixed, mergeReport } from '../../app/domain/reports/staff.server';
 import { listPublicReports } from '../../app/domain/reports/public.server';
 import { loadRoutingData, type LoadedRoutingData } from '../../app/domain/routing/load.server';
 import { fixedClock, silentLogger } from '../../app/domain/shared/deps';
 import { startTestApp, type TestApp, type TestBrowser } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { cleanPhoto, proofedCitizen, staffStep } from '../support/reports';
+import { cleanPhoto, proofedCitizen } from '../support/reports';
 
 /**
  * The public side of local issue reports over HTTP (production build, real PostgreSQL): reports
@@ -35,6 +38,10 @@ const deps = (when = day0) => ({ db: db(), clock: fixedClock(when), log: silentL
 
 const REPORTER = { given: 'Гүлнара', family: 'Сарсенбаеваова' };
 const OFFICER_NAME = 'Ерлан Исполнителев';
+const ANSWER = 'The pothole will be patched by the city road service this week.';
+const FIX_NOTE = 'Patched with hot asphalt.';
+const FORWARD_REASON = 'Street lighting on this avenue is maintained by the district akimat.';
+let forwardedTo = 0;
 const ASTANA_STATION = { lon: 71.4094, lat: 51.1955 }; // Saryarka District, Astana
 const ALMATY_CENTRE = { lon: 76.9455, lat: 43.2383 };
 
@@ -90,7 +97,7 @@ beforeAll(async () => {
   await file('fixed', { reporterId: me, photos: [await cleanPhoto(), await cleanPhoto({ r: 10, g: 120, b: 200 })] });
   await file('open', { reporterId: me, categoryCode: 'street_lighting', description: 'Street lights on the avenue have been dark for a week.' }, at(1));
   await file('almaty', { reporterId: other, place: { kind: 'point', ...ALMATY_CENTRE }, categoryCode: 'heating', description: 'No heating in the apartment building since Monday.' }, at(2));
-  await file('dup', { reporterId: other, description: 'Pothole near the station again, the same one as before.' }, at(3));
+  await file('dup', { reporterId: other, description: 'Pothole near the station again, the same one as before.' }, at(2.5));
   await file('noPoint', { reporterId: other, place: { kind: 'unit', unitKato: '711310000', addressText: 'ул. Абая, 10' }, categoryCode: 'waste', description: 'Waste containers overflow in the yard.' }, at(4));
 
   const [r] = await db().select({ akimat: reports.akimatBodyId, place: reports.placeUnitKato }).from(reports).where(eq(reports.id, ID.fixed!));
@@ -99,35 +106,27 @@ beforeAll(async () => {
   const [u] = await db().select({ parent: units.parentKato }).from(units).where(eq(units.kato, saryarkaKato));
   astanaKato = u!.parent!;
 
-  // The fixed report: acknowledged after 1 day, answered after 3, fixed with a photo after 5, confirmed.
-  await staffStep(db(), ID.fixed!, { type: 'acknowledge', to: 'in-progress', at: at(1), officerId, set: { acknowledgedAt: at(1), executorAccountId: officerId }, data: { officer: OFFICER_NAME } });
-  await staffStep(db(), ID.fixed!, {
-    type: 'answer',
-    to: 'answered',
-    at: at(3),
-    officerId,
-    set: { answeredAt: at(3), decision: 'resolved', answerText: 'The pothole will be patched by the city road service this week.' },
-    publicData: { decision: 'resolved' },
-  });
+  // The fixed report, through the staff and citizen domains: acknowledged after 1 day, answered
+  // after 3, fixed with a photo after 5, confirmed by the citizen after 6.
+  const officer: Actor = { accountId: officerId, kind: 'staff', roles: [{ role: 'akimat_officer', bodyId: saryarkaAkimat }] };
+  const meta = { ip: null, userAgent: null };
+  const ok = (o: { kind: string }) => {
+    if (o.kind !== 'ok') throw new Error(`staff step refused: ${JSON.stringify(o)}`);
+  };
+  ok(await acknowledgeReport(deps(at(1)), officer, N.fixed!, meta));
+  // The duplicate: merged into it while it is still open.
+  ok(await mergeReport(deps(at(2.75)), officer, N.dup!, { target: N.fixed }, meta));
+  ok(await answerReport(deps(at(3)), officer, N.fixed!, { decision: 'resolved', text: ANSWER }, meta));
   const fix = await cleanPhoto({ r: 90, g: 90, b: 90 });
-  await db().insert(reportPhotos).values({
-    reportId: ID.fixed!,
-    kind: 'fix',
-    position: 0,
-    format: fix.image.format,
-    width: fix.image.width,
-    height: fix.image.height,
-    sha256: 'f'.repeat(64),
-    data: fix.image.bytes,
-    thumbFormat: fix.thumbnail.format,
-    thumb: fix.thumbnail.bytes,
-    uploadedBy: officerId,
-  });
-  await staffStep(db(), ID.fixed!, { type: 'mark-fixed', to: 'fixed', at: at(5), officerId, set: { fixedAt: at(5) } });
-  await staffStep(db(), ID.fixed!, { type: 'confirm', to: 'closed-confirmed', at: at(6), actorRole: 'citizen', officerId: me, set: { closedAt: at(6) } });
-  // The duplicate: merged into the fixed report.
-  await staffStep(db(), ID.dup!, { type: 'merge', to: 'merged', at: at(4), officerId, set: { mergedIntoId: ID.fixed! }, publicData: { mergedInto: N.fixed } });
-
+  ok(await markFixed(deps(at(5)), officer, N.fixed!, { note: FIX_NOTE }, { ...fix, sha256: createHash('sha256').update(fix.image.bytes).digest('hex') }, meta));
+  ok(await confirmFix(deps(at(6)), { accountId: me, reportId: ID.fixed! }));
+  // The street light: forwarded to another akimat with a public reason.
+  const [otherAkimat] = await db()
+    .select({ id: localBodies.id })
+    .from(localBodies)
+    .where(and(eq(localBodies.kind, 'akimat'), eq(localBodies.unitKato, '711210000')));
+  forwardedTo = otherAkimat!.id;
+  ok(await forwardReport(deps(at(2)), officer, N.open!, { toBodyId: forwardedTo, reason: FORWARD_REASON }, meta));
   for (const r of await db().select({ n: reports.registrationNumber, a: reports.akimatBodyId }).from(reports)) akimatOf[r.n] = r.a;
   app = await startTestApp(tdb.handle);
   browser = app.browser();
@@ -196,9 +195,11 @@ describe('/reports/:number', () => {
     expect(text).toContain(akimat!.nameKk);
     expect(res.text).toMatch(/data-testid="report-status" data-status="closed-confirmed"/);
     expect(res.text).toMatch(/data-testid="routing-reason"/);
-    expect(text).toContain('The pothole will be patched by the city road service this week.');
+    expect(text).toContain(ANSWER);
+    expect(text).toContain(FIX_NOTE);
     const history = /data-testid="report-history"[\s\S]*?<\/ol>/.exec(res.text)?.[0] ?? '';
-    expect([...history.matchAll(/data-event="([a-z-]+)"/g)].map((m) => m[1])).toEqual(['file', 'route', 'acknowledge', 'answer', 'mark-fixed', 'confirm']);
+    expect([...history.matchAll(/data-event="([a-z-]+)"/g)].map((m) => m[1])).toEqual(['file', 'route', 'acknowledge', 'merge', 'answer', 'mark-fixed', 'confirm']);
+    expect(/data-event="merge"[\s\S]*?<\/li>/.exec(history)?.[0]).toContain(`href="/reports/${N.dup}"`);
     expect(history).toMatch(/<time dateTime="\d{4}-\d{2}-\d{2}T/);
     expect(res.text).toMatch(/class="clock-answered-on-time"/);
     // Two report photos and one fix photo, each with alt text.
@@ -217,6 +218,17 @@ describe('/reports/:number', () => {
     const noPoint = await browser.get(`/reports/${N.noPoint}`);
     expect(visible(noPoint.text)).toContain('ул. Абая, 10');
     expect(noPoint.text).not.toContain('data-testid="report-map"');
+  });
+
+  it('shows a forwarding with the new akimat and the public reason', async () => {
+    const res = await browser.get(`/reports/${N.open}?lng=en`);
+    const history = /data-testid="report-history"[\s\S]*?<\/ol>/.exec(res.text)?.[0] ?? '';
+    expect([...history.matchAll(/data-event="([a-z-]+)"/g)].map((m) => m[1])).toEqual(['file', 'route', 'forward']);
+    const [body] = await db().select().from(localBodies).where(eq(localBodies.id, forwardedTo));
+    expect(visible(history)).toContain(body!.nameEn);
+    expect(visible(history)).toContain(FORWARD_REASON);
+    expect(res.text).toContain(`href="/akimats/${forwardedTo}"`);
+    expect(res.text).not.toContain(OFFICER_NAME);
   });
 
   it('is 404 for an unknown or malformed number', async () => {
@@ -258,8 +270,9 @@ describe('accountability', () => {
   it('shows the figures of an akimat over the last 90 days', async () => {
     const res = await browser.get(`/akimats/${saryarkaAkimat}`);
     expect(res.status).toBe(200);
-    // Saryarka received: fixed (ack 1 day, answer 3, fix 5), open, noPoint; dup is merged (left out).
-    expect(/data-testid="count-total">([^<]*)</.exec(res.text)?.[1]).toBe('3');
+    // The akimat holds: fixed (ack 1 day, answer 3, fix 5) and noPoint; open was forwarded away, dup
+    // is merged (left out).
+    expect(/data-testid="count-total">([^<]*)</.exec(res.text)?.[1]).toBe('2');
     const durations = visible(/data-testid="durations"[\s\S]*?<\/table>/.exec(res.text)?.[0] ?? '');
     expect(durations).toMatch(/ 1 1 1 .* 3 3 1 .* 5 5 1/);
     expect(visible(/data-testid="on-time">[\s\S]*?<\/dd>/.exec(res.text)?.[0] ?? '')).toContain('100');

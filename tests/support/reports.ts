@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { Db } from '../../db/client';
-import { accounts, citizens, reportEvents, reports } from '../../db/schema';
+import { accounts, citizens } from '../../db/schema';
 import type { CleanPhoto } from '../../app/domain/reports/filing.server';
 import { processPhoto } from '../../app/services/images.server';
 
@@ -37,31 +36,4 @@ export async function cleanPhoto(colour = { r: 200, g: 80, b: 40 }): Promise<Cle
   const outcome = await processPhoto(jpeg, { declaredType: 'image/jpeg', fileName: 'photo.jpg' });
   if (outcome.kind !== 'ok') throw new Error(`photo refused: ${outcome.reason}`);
   return { image: outcome.image, thumbnail: outcome.thumbnail };
-}
-
-/**
- * A staff step written straight to the tables, as the staff domain does (report row + public
- * event), so that read sides can be tested on every state.
- */
-export async function staffStep(
-  db: Db,
-  reportId: string,
-  step: { type: string; to: string; at: Date; officerId?: string | null; set?: Partial<typeof reports.$inferInsert>; publicData?: Record<string, unknown>; data?: Record<string, unknown>; actorRole?: string },
-): Promise<void> {
-  const [r] = await db.select({ status: reports.status }).from(reports).where(eq(reports.id, reportId));
-  await db
-    .update(reports)
-    .set({ status: step.to, updatedAt: step.at, ...step.set })
-    .where(eq(reports.id, reportId));
-  await db.insert(reportEvents).values({
-    reportId,
-    type: step.type,
-    fromStatus: r!.status,
-    toStatus: step.to,
-    actorRole: step.actorRole ?? 'officer',
-    actorAccountId: step.officerId ?? null,
-    publicData: step.publicData ?? {},
-    data: step.data ?? {},
-    at: step.at,
-  });
 }

@@ -250,14 +250,19 @@ export interface PublicHistoryItem {
 export interface PublicEventDetails {
   decision: string | null;
   plannedOn: string | null;
-  /** A reason given publicly (forwarding, extension, refusal). */
+  /** A reason given publicly (forwarding, extension). */
   reason: string | null;
-  /** The body the report went to (forwarding, escalation). */
+  /** A public note of the akimat (with a fix). */
+  note: string | null;
+  /** The body the report went to (routing, forwarding, escalation). */
   body: Names | null;
-  /** The report a duplicate was merged into. */
+  /** The report a duplicate was merged into, or the duplicate merged into this one. */
   mergedInto: string | null;
-  /** The new answer due date (extension). */
+  mergedFrom: string | null;
+  /** A new answer due date (routing, extension). */
   dueOn: string | null;
+  /** The step came after its legal term. */
+  late: boolean;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
@@ -269,15 +274,32 @@ const names = (v: unknown): Names | null => {
   const en = str(o.nameEn);
   return ru && en ? { nameKk: kk ?? ru, nameRu: ru, nameEn: en } : null;
 };
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const day = (v: unknown): string | null => (typeof v === 'string' && DATE.test(v) ? v : null);
 
-export function publicEventDetails(data: Record<string, unknown>): PublicEventDetails {
+/** The body id an event names (forward: toBodyId; routing: akimatBodyId; escalation: toBodyId). */
+export function eventBodyId(data: Record<string, unknown>): number | null {
+  for (const key of ['toBodyId', 'akimatBodyId']) if (typeof data[key] === 'number' && Number.isInteger(data[key])) return data[key] as number;
+  return null;
+}
+
+/**
+ * The public part of an event's public_data, as written by filing, routing, staff, citizen and
+ * clock steps. Free text is taken only from fields meant for the public (a forwarding or extension
+ * reason, a note with the fix); an answer's text is shown once, in the answer section.
+ */
+export function publicEventDetails(data: Record<string, unknown>, bodies: ReadonlyMap<number, Names> = new Map()): PublicEventDetails {
+  const id = eventBodyId(data);
   return {
     decision: str(data.decision),
-    plannedOn: str(data.plannedOn),
+    plannedOn: day(data.plannedOn),
     reason: str(data.reason),
-    body: names(data.body) ?? names(data.akimat) ?? names(data.toBody),
-    mergedInto: str(data.mergedInto) ?? str(data.targetNumber),
-    dueOn: str(data.dueOn) ?? str(data.answerDueOn),
+    note: str(data.note),
+    body: names(data.to) ?? names(data.body) ?? (id !== null ? (bodies.get(id) ?? null) : null),
+    mergedInto: str(data.mergedInto),
+    mergedFrom: str(data.mergedFrom),
+    dueOn: day(data.extendedTo) ?? day(data.answerDueOn) ?? day(data.dueOn),
+    late: data.late === true,
   };
 }
 
@@ -400,6 +422,17 @@ export async function getPublicReport(deps: Pick<Deps, 'db' | 'clock'>, number: 
       .limit(1),
     deps.db.select({ n: count() }).from(reportApplicants).where(eq(reportApplicants.reportId, r.id)),
   ]);
+  const bodyIds = [...new Set(events.map((e) => eventBodyId(e.publicData)).filter((id): id is number => id !== null))];
+  const bodies = new Map<number, Names>(
+    bodyIds.length === 0
+      ? []
+      : (
+          await deps.db
+            .select({ id: localBodies.id, nameKk: localBodies.nameKk, nameRu: localBodies.nameRu, nameEn: localBodies.nameEn })
+            .from(localBodies)
+            .where(inArray(localBodies.id, bodyIds))
+        ).map((b) => [b.id, { nameKk: b.nameKk, nameRu: b.nameRu, nameEn: b.nameEn }]),
+  );
   const status = isReportStatus(r.status) ? r.status : 'registered';
   const reason = routing[0]?.reason as Partial<RoutingReason> | undefined;
   return {
@@ -438,7 +471,7 @@ export async function getPublicReport(deps: Pick<Deps, 'db' | 'clock'>, number: 
     duplicates: duplicates.map((d) => d.number),
     applicants: Math.max(1, Number(applicants?.n ?? 0)),
     photos: photos.map((p) => ({ id: p.id, kind: p.kind === 'fix' ? 'fix' : 'report', position: p.position, width: p.width, height: p.height })),
-    history: events.map((e) => ({ id: e.id, type: e.type, toStatus: e.toStatus, actorRole: e.actorRole, at: e.at, details: publicEventDetails(e.publicData) })),
+    history: events.map((e) => ({ id: e.id, type: e.type, toStatus: e.toStatus, actorRole: e.actorRole, at: e.at, details: publicEventDetails(e.publicData, bodies) })),
   };
 }
 

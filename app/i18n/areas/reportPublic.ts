@@ -138,6 +138,7 @@ export const reportPublic = defineArea({
       fixPhotos: 'Photos of the fix',
       duplicates: 'Reports merged into this one',
       history: 'History',
+      late: 'after the legal term',
       privacy: 'The history shows what happened and when, never who reported the problem or which official handled it.',
     },
     accountability: {
@@ -336,6 +337,7 @@ export const reportPublic = defineArea({
       fixPhotos: 'Фото устранения',
       duplicates: 'Обращения, объединённые с этим',
       history: 'История',
+      late: 'с нарушением срока',
       privacy: 'История показывает, что и когда произошло, но никогда не показывает, кто сообщил о проблеме и какой сотрудник её рассматривал.',
     },
     accountability: {
@@ -526,6 +528,7 @@ export const reportPublic = defineArea({
       fixPhotos: 'Жөндеу суреттері',
       duplicates: 'Осы өтінішпен біріктірілген өтініштер',
       history: 'Тарихы',
+      late: 'заңды мерзімнен кейін',
       privacy: 'Тарихта не болғаны және қашан болғаны көрсетіледі, бірақ мәселе туралы кім хабарлағаны немесе оны қай қызметкер қарағаны ешқашан көрсетілмейді.',
     },
     accountability: {
