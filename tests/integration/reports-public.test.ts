@@ -13,7 +13,9 @@ import { acknowledgeReport, answerReport, forwardReport, markFixed, mergeReport 
 import { listPublicReports } from '../../app/domain/reports/public.server';
 import { loadRoutingData, type LoadedRoutingData } from '../../app/domain/routing/load.server';
 import { fixedClock, silentLogger } from '../../app/domain/shared/deps';
-import { startTestApp, type TestApp, type TestBrowser } from '../support/app';
+import { openApiDocument } from '../../app/domain/opendata/openapi';
+import { PUBLIC_ORIGIN, startTestApp, type TestApp, type TestBrowser } from '../support/app';
+import { loadValidator } from '../support/openapi-validator';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { cleanPhoto, proofedCitizen } from '../support/reports';
 
@@ -307,5 +309,65 @@ describe('national project pages', () => {
     expect(res.status).toBe(200);
     const table = /data-testid="project-reports"[\s\S]*?<\/table>/.exec(res.text)?.[0] ?? '';
     expect(table).toContain('href="/reports?category=roads&amp;status=fixed"');
+  });
+});
+
+describe('open data: /api/v1/reports', () => {
+  const validator = loadValidator(openApiDocument(PUBLIC_ORIGIN));
+  const valid = (schema: string, body: unknown) => {
+    const v = validator.schema(schema);
+    const ok = v(body);
+    if (!ok) throw new Error(`${schema}: ${JSON.stringify(v.errors, null, 1)}`);
+  };
+  const api = async (path: string) => {
+    const res = await fetch(`${app.url}/api/v1${path}`);
+    return { status: res.status, headers: res.headers, text: await res.text() };
+  };
+
+  it('lists the reports newest first, valid against the OpenAPI document, with no personal data', async () => {
+    const res = await api('/reports');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(res.headers.get('x-total-count')).toBe('5');
+    const body = JSON.parse(res.text) as { data: { number: string; photos: unknown[]; answered_on_time: boolean | null }[]; meta: unknown };
+    valid('ReportList', body);
+    expect(body.data.map((r) => r.number)).toEqual([N.noPoint, N.dup, N.almaty, N.open, N.fixed]);
+    expect(body.data.find((r) => r.number === N.fixed)).toMatchObject({ answered_on_time: true });
+    expect(body.data.find((r) => r.number === N.fixed)!.photos).toHaveLength(3);
+    for (const secret of [REPORTER.given, REPORTER.family, OFFICER_NAME, officerId]) expect(res.text).not.toContain(secret);
+  });
+
+  it('filters and paginates', async () => {
+    const page = JSON.parse((await api(`/reports?region=${astanaKato}&per_page=2&page=2`)).text) as { data: { number: string }[]; meta: unknown; links: { prev: string | null } };
+    valid('ReportList', page);
+    expect(page.data.map((r) => r.number)).toEqual([N.open, N.fixed]);
+    expect(page.meta).toEqual({ total: 4, page: 2, per_page: 2, pages: 2 });
+    expect(page.links.prev).toContain('page=1');
+    const heating = JSON.parse((await api('/reports?category=heating&status=open')).text) as { data: { number: string }[] };
+    expect(heating.data.map((r) => r.number)).toEqual([N.almaty]);
+  });
+
+  it('refuses unknown or malformed parameters with a problem', async () => {
+    for (const q of ['?status=nope', '?category=unicorns', '?region=123', '?region=999999999', '?per_page=1000', '?colour=red']) {
+      const res = await api(`/reports${q}`);
+      expect(res.status, q).toBe(400);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      valid('Problem', JSON.parse(res.text));
+    }
+  });
+
+  it('gives one report with its public history; 404 as a problem for an unknown number', async () => {
+    const res = await api(`/reports/${N.fixed}`);
+    expect(res.status).toBe(200);
+    const body = JSON.parse(res.text) as { history: { event: string }[]; duplicates: string[] };
+    valid('ReportDetail', body);
+    expect(body.history.map((e) => e.event)).toEqual(['file', 'route', 'acknowledge', 'merge', 'answer', 'mark-fixed', 'confirm']);
+    expect(body.duplicates).toEqual([N.dup]);
+    for (const secret of [REPORTER.given, REPORTER.family, OFFICER_NAME, officerId]) expect(res.text).not.toContain(secret);
+    const missing = await api('/reports/R-2026-999999');
+    expect(missing.status).toBe(404);
+    const problem = JSON.parse(missing.text) as { type: string };
+    valid('Problem', problem);
+    expect(problem.type).toMatch(/#\/components\/responses\/ReportNotFound$/);
   });
 });

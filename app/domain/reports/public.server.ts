@@ -359,7 +359,32 @@ const mergeTarget = alias(reports, 'merge_target');
 
 export async function getPublicReport(deps: Pick<Deps, 'db' | 'clock'>, number: string): Promise<PublicReport | null> {
   if (!REGISTRATION_NUMBER.test(number)) return null;
-  const [row] = await deps.db
+  const [one] = await loadPublicReports(deps, eq(reports.registrationNumber, number), { history: true });
+  return one ?? null;
+}
+
+function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+/**
+ * Public reports matching `where` (newest first), each with its photos, duplicates, routing reason
+ * and applicant count, and its public history when asked: a fixed number of queries whatever the
+ * number of reports (the open data reads a page of up to 100 at once).
+ */
+export async function loadPublicReports(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  where: SQL | undefined,
+  opts: { history: boolean; limit?: number; offset?: number },
+): Promise<PublicReport[]> {
+  const query = deps.db
     .select({
       r: {
         id: reports.id,
@@ -400,28 +425,39 @@ export async function getPublicReport(deps: Pick<Deps, 'db' | 'clock'>, number: 
     .leftJoin(departmentTypes, eq(departmentTypes.code, reports.departmentCode))
     .leftJoin(escalationBody, eq(escalationBody.id, reports.escalatedToBodyId))
     .leftJoin(mergeTarget, eq(mergeTarget.id, reports.mergedIntoId))
-    .where(eq(reports.registrationNumber, number));
-  if (!row) return null;
-  const r = row.r;
-  const [events, photos, duplicates, routing, [applicants]] = await Promise.all([
+    .where(where)
+    .orderBy(desc(reports.registeredAt), desc(reports.number))
+    .$dynamic();
+  if (opts.limit !== undefined) query.limit(opts.limit);
+  if (opts.offset !== undefined) query.offset(opts.offset);
+  const rows = await query;
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.r.id);
+  const [events, photos, duplicates, routing, applicants] = await Promise.all([
+    opts.history
+      ? deps.db
+          .select({ reportId: reportEvents.reportId, id: reportEvents.id, type: reportEvents.type, toStatus: reportEvents.toStatus, actorRole: reportEvents.actorRole, at: reportEvents.at, publicData: reportEvents.publicData })
+          .from(reportEvents)
+          .where(and(inArray(reportEvents.reportId, ids), eq(reportEvents.isPublic, true)))
+          .orderBy(asc(reportEvents.at), asc(reportEvents.id))
+      : Promise.resolve([]),
     deps.db
-      .select({ id: reportEvents.id, type: reportEvents.type, toStatus: reportEvents.toStatus, actorRole: reportEvents.actorRole, at: reportEvents.at, publicData: reportEvents.publicData })
-      .from(reportEvents)
-      .where(and(eq(reportEvents.reportId, r.id), eq(reportEvents.isPublic, true)))
-      .orderBy(asc(reportEvents.at), asc(reportEvents.id)),
-    deps.db
-      .select({ id: reportPhotos.id, kind: reportPhotos.kind, position: reportPhotos.position, width: reportPhotos.width, height: reportPhotos.height })
+      .select({ reportId: reportPhotos.reportId, id: reportPhotos.id, kind: reportPhotos.kind, position: reportPhotos.position, width: reportPhotos.width, height: reportPhotos.height })
       .from(reportPhotos)
-      .where(eq(reportPhotos.reportId, r.id))
+      .where(inArray(reportPhotos.reportId, ids))
       .orderBy(asc(reportPhotos.kind), asc(reportPhotos.position), asc(reportPhotos.createdAt)),
-    deps.db.select({ number: reports.registrationNumber }).from(reports).where(eq(reports.mergedIntoId, r.id)).orderBy(asc(reports.number)),
+    deps.db.select({ target: reports.mergedIntoId, number: reports.registrationNumber }).from(reports).where(inArray(reports.mergedIntoId, ids)).orderBy(asc(reports.number)),
     deps.db
-      .select({ reason: reportAssignments.reason })
+      .select({ reportId: reportAssignments.reportId, reason: reportAssignments.reason })
       .from(reportAssignments)
-      .where(and(eq(reportAssignments.reportId, r.id), eq(reportAssignments.kind, 'routing')))
-      .limit(1),
-    deps.db.select({ n: count() }).from(reportApplicants).where(eq(reportApplicants.reportId, r.id)),
+      .where(and(inArray(reportAssignments.reportId, ids), eq(reportAssignments.kind, 'routing'))),
+    deps.db.select({ reportId: reportApplicants.reportId, n: count() }).from(reportApplicants).where(inArray(reportApplicants.reportId, ids)).groupBy(reportApplicants.reportId),
   ]);
+  const eventsOf = groupBy(events, (e) => e.reportId);
+  const photosOf = groupBy(photos, (p) => p.reportId);
+  const duplicatesOf = groupBy(duplicates, (d) => d.target);
+  const reasonOf = new Map(routing.map((a) => [a.reportId, a.reason]));
+  const applicantsOf = new Map(applicants.map((a) => [a.reportId, Number(a.n)]));
   const bodyIds = [...new Set(events.map((e) => eventBodyId(e.publicData)).filter((id): id is number => id !== null))];
   const bodies = new Map<number, Names>(
     bodyIds.length === 0
@@ -433,46 +469,50 @@ export async function getPublicReport(deps: Pick<Deps, 'db' | 'clock'>, number: 
             .where(inArray(localBodies.id, bodyIds))
         ).map((b) => [b.id, { nameKk: b.nameKk, nameRu: b.nameRu, nameEn: b.nameEn }]),
   );
-  const status = isReportStatus(r.status) ? r.status : 'registered';
-  const reason = routing[0]?.reason as Partial<RoutingReason> | undefined;
-  return {
-    id: r.id,
-    number: r.number,
-    source: r.source,
-    status,
-    group: statusGroup(status),
-    category: row.category,
-    description: r.description,
-    point: r.lon !== null && r.lat !== null ? { lon: r.lon, lat: r.lat } : null,
-    address: r.addressText,
-    place: row.place?.kato ? (row.place as PublicReport['place']) : null,
-    region: row.region?.kato ? (row.region as PublicReport['region']) : null,
-    akimat: row.akimat?.id != null ? (row.akimat as PublicReport['akimat']) : null,
-    department: row.department?.code ? (row.department as PublicReport['department']) : null,
-    escalatedTo: row.escalatedTo?.id != null ? (row.escalatedTo as PublicReport['escalatedTo']) : null,
-    routingReason: reason && typeof reason.code === 'string' && reason.params ? (reason as RoutingReason) : null,
-    dates: {
-      registeredAt: r.registeredAt,
-      registeredOn: r.registeredOn,
-      answerDueOn: r.answerDueOn,
-      answerDueOnOriginal: r.answerDueOnOriginal,
-      extendedAt: r.extendedAt,
-      acknowledgedAt: r.acknowledgedAt,
-      answeredAt: r.answeredAt,
-      fixedAt: r.fixedAt,
-      closedAt: r.closedAt,
-    },
-    clock: publicClock({ status, answerDueOn: r.answerDueOn, respondedOn: respondedOn(r.answeredAt, r.fixedAt) }, localDate(deps.clock.now())),
-    decision: r.decision,
-    plannedOn: r.plannedOn,
-    answerText: r.answerText,
-    extensionReason: r.extendedAt ? r.extensionReason : null,
-    mergedInto: row.mergedInto ?? null,
-    duplicates: duplicates.map((d) => d.number),
-    applicants: Math.max(1, Number(applicants?.n ?? 0)),
-    photos: photos.map((p) => ({ id: p.id, kind: p.kind === 'fix' ? 'fix' : 'report', position: p.position, width: p.width, height: p.height })),
-    history: events.map((e) => ({ id: e.id, type: e.type, toStatus: e.toStatus, actorRole: e.actorRole, at: e.at, details: publicEventDetails(e.publicData, bodies) })),
-  };
+  const today = localDate(deps.clock.now());
+  return rows.map((row): PublicReport => {
+    const r = row.r;
+    const status = isReportStatus(r.status) ? r.status : 'registered';
+    const reason = reasonOf.get(r.id) as Partial<RoutingReason> | undefined;
+    return {
+      id: r.id,
+      number: r.number,
+      source: r.source,
+      status,
+      group: statusGroup(status),
+      category: row.category,
+      description: r.description,
+      point: r.lon !== null && r.lat !== null ? { lon: r.lon, lat: r.lat } : null,
+      address: r.addressText,
+      place: row.place?.kato ? (row.place as PublicReport['place']) : null,
+      region: row.region?.kato ? (row.region as PublicReport['region']) : null,
+      akimat: row.akimat?.id != null ? (row.akimat as PublicReport['akimat']) : null,
+      department: row.department?.code ? (row.department as PublicReport['department']) : null,
+      escalatedTo: row.escalatedTo?.id != null ? (row.escalatedTo as PublicReport['escalatedTo']) : null,
+      routingReason: reason && typeof reason.code === 'string' && reason.params ? (reason as RoutingReason) : null,
+      dates: {
+        registeredAt: r.registeredAt,
+        registeredOn: r.registeredOn,
+        answerDueOn: r.answerDueOn,
+        answerDueOnOriginal: r.answerDueOnOriginal,
+        extendedAt: r.extendedAt,
+        acknowledgedAt: r.acknowledgedAt,
+        answeredAt: r.answeredAt,
+        fixedAt: r.fixedAt,
+        closedAt: r.closedAt,
+      },
+      clock: publicClock({ status, answerDueOn: r.answerDueOn, respondedOn: respondedOn(r.answeredAt, r.fixedAt) }, today),
+      decision: r.decision,
+      plannedOn: r.plannedOn,
+      answerText: r.answerText,
+      extensionReason: r.extendedAt ? r.extensionReason : null,
+      mergedInto: row.mergedInto ?? null,
+      duplicates: (duplicatesOf.get(r.id) ?? []).map((d) => d.number),
+      applicants: Math.max(1, applicantsOf.get(r.id) ?? 0),
+      photos: (photosOf.get(r.id) ?? []).map((p) => ({ id: p.id, kind: p.kind === 'fix' ? 'fix' : 'report', position: p.position, width: p.width, height: p.height })),
+      history: (eventsOf.get(r.id) ?? []).map((e) => ({ id: e.id, type: e.type, toStatus: e.toStatus, actorRole: e.actorRole, at: e.at, details: publicEventDetails(e.publicData, bodies) })),
+    };
+  });
 }
 
 export interface PhotoBytes {
@@ -544,4 +584,14 @@ export async function reportCountsByCategory(deps: Pick<Deps, 'db'>, codes: read
     const c = byCode.get(code);
     return [{ ...n, open: Number(c?.open ?? 0), answered: Number(c?.answered ?? 0), fixed: Number(c?.fixed ?? 0), total: Number(c?.total ?? 0) }];
   });
+}
+
+/** How many reports match a filter set (the same conditions as the list). */
+export async function countPublicReports(deps: Pick<Deps, 'db'>, filters: ReportListFilters): Promise<number> {
+  const [row] = await deps.db
+    .select({ n: count() })
+    .from(reports)
+    .leftJoin(placeUnit, eq(placeUnit.kato, reports.placeUnitKato))
+    .where(and(...reportConditions(filters)));
+  return Number(row?.n ?? 0);
 }

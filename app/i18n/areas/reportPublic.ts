@@ -182,6 +182,9 @@ export const reportPublic = defineArea({
       none: 'No report in these categories in the last {{days}} days.',
       total: 'All categories',
     },
+    api: {
+      notFound: { title: 'Report not found', detail: 'No report has this registration number.' },
+    },
     open311: {
       badRequest: 'The request is not valid: {{detail}}',
       unknownService: 'Unknown service_code: {{code}}. See services.json for the list.',
@@ -381,6 +384,9 @@ export const reportPublic = defineArea({
       none: 'За последние {{days}} дней обращений в этих категориях нет.',
       total: 'Все категории',
     },
+    api: {
+      notFound: { title: 'Обращение не найдено', detail: 'Обращения с таким регистрационным номером нет.' },
+    },
     open311: {
       badRequest: 'Некорректный запрос: {{detail}}',
       unknownService: 'Неизвестный service_code: {{code}}. Список услуг — в services.json.',
@@ -571,6 +577,9 @@ export const reportPublic = defineArea({
       category: 'Санат',
       none: 'Соңғы {{days}} күнде бұл санаттарда өтініш болған жоқ.',
       total: 'Барлық санаттар',
+    },
+    api: {
+      notFound: { title: 'Өтініш табылмады', detail: 'Мұндай тіркеу нөмірі бар өтініш жоқ.' },
     },
     open311: {
       badRequest: 'Сұрау дұрыс емес: {{detail}}',
