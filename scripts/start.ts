@@ -4,6 +4,7 @@
  * is set), then serves web + workers + outbox relay on PORT (3000) until SIGINT/SIGTERM.
  */
 import { seedDemoPetitions } from '../app/domain/demo/petitions.server';
+import { seedDemoReports } from '../app/domain/demo/reports.server';
 import { seedProjectData } from '../app/domain/projects/indicators-seed.server';
 import { demoStaffInvites, seedDemoContent } from '../app/domain/demo/seed.server';
 import { systemClock } from '../app/domain/shared/deps';
@@ -45,7 +46,8 @@ async function main() {
     }
     const demo = await seedDemoContent({ db: handle.db });
     const demoPetitions = await seedDemoPetitions({ db: handle.db, clock: systemClock, log: logger }, getIdentityConfig());
-    logger.info({ ...demo, petitions: demoPetitions.created }, 'demo content ready');
+    const demoReports = await seedDemoReports({ db: handle.db, clock: systemClock, log: logger }, getIdentityConfig());
+    logger.info({ ...demo, petitions: demoPetitions.created, reports: demoReports.created }, 'demo content ready');
   }
 
   const background = startBackground({ db: handle.db, env, log: logger });

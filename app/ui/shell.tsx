@@ -84,6 +84,11 @@ export function Shell({ children, demo, user }: { children: ReactNode; demo: boo
                 <NavLink to="/integrity">{t('integrityReview.queue.title')}</NavLink>
               </li>
             ) : null}
+            {user?.roles.includes('akimat_officer') ? (
+              <li>
+                <NavLink to="/akimat/reports">{t('reportStaff.nav')}</NavLink>
+              </li>
+            ) : null}
             {user?.roles.includes('project_analyst') ? (
               <li>
                 <NavLink to="/office">{t('projectPages.office.title')}</NavLink>
@@ -97,6 +102,11 @@ export function Shell({ children, demo, user }: { children: ReactNode; demo: boo
             {user?.kind === 'citizen' ? (
               <li>
                 <NavLink to="/signatures">{t('signing.mine.title')}</NavLink>
+              </li>
+            ) : null}
+            {user?.kind === 'citizen' ? (
+              <li>
+                <NavLink to="/my/reports">{t('reportFiling.my.title')}</NavLink>
               </li>
             ) : null}
             {user ? (

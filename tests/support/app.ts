@@ -69,7 +69,7 @@ export class TestBrowser {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  async request(method: string, path: string, init: { body?: string; contentType?: string; headers?: Record<string, string> } = {}): Promise<Sent> {
+  async request(method: string, path: string, init: { body?: string | FormData; contentType?: string; headers?: Record<string, string> } = {}): Promise<Sent> {
     const headers: Record<string, string> = { Origin: this.origin, 'Sec-Fetch-Site': 'same-origin', Accept: 'text/html,application/json', 'X-Forwarded-For': this.ip, ...init.headers };
     if (this.cookies.size > 0) headers.Cookie = this.cookieHeader();
     if (init.contentType) headers['Content-Type'] = init.contentType;
@@ -104,6 +104,18 @@ export class TestBrowser {
     if (opts.csrf !== false) body.append('csrf', this.csrf);
     for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
     return this.request('POST', path, { body: body.toString(), contentType: 'application/x-www-form-urlencoded' });
+  }
+
+  /**
+   * A multipart form POST (file uploads) with the CSRF field (unless `csrf: false`): `files` are [field, file name, MIME
+   * type, bytes]; fetch writes the boundary and Content-Type.
+   */
+  postMultipart(path: string, fields: Record<string, string | string[]>, files: [string, string, string, Uint8Array][] = [], opts: { csrf?: boolean } = {}): Promise<Sent> {
+    const body = new FormData();
+    if (opts.csrf !== false) body.append('csrf', this.csrf);
+    for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
+    for (const [field, name, type, bytes] of files) body.append(field, new Blob([new Uint8Array(bytes)], { type }), name);
+    return this.request('POST', path, { body });
   }
 
   /** A JSON POST with the X-CSRF-Token header (unless `csrf: false`). */

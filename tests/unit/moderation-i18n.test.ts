@@ -51,8 +51,9 @@ describe('the moderation area', () => {
 });
 
 describe('notification templates', () => {
-  // Every parameter any template uses (projectPetitionAnswered also names the linked projects).
-  const params = { name: 'Айгерим Н.', title: 'Построить школу', number: 42, state: 'open', decision: 'accepted', path: '/petitions/abc', projects: 'NP-EDU', text: 'The first 1,200 trees were planted.' };
+  // Every parameter any template uses (projectPetitionAnswered also names the linked projects; the
+  // report templates name the akimat, a due date, a reason, an escalation cause and a status).
+  const params = { name: 'Айгерим Н.', title: 'Построить школу', number: 42, state: 'open', decision: 'accepted', path: '/petitions/abc', projects: 'NP-EDU', text: 'The first 1,200 trees were planted.', akimat: 'Akimat of Saryarka District', dueOn: '2026-12-11', reason: 'Parts are ordered.', cause: 'overdue', status: 'answered' };
   it('exist as notify.<template>.subject and .body in every language, and render without raw keys', () => {
     for (const template of TEMPLATES) {
       for (const l of LOCALES) {

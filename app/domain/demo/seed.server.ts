@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { notifications } from '../../../db/schema';
 import { createNotification } from '../notify/notify.server';
-import { localBodies, staffRoles } from '../../../db/schema';
+import { localBodies, staffRoles, units } from '../../../db/schema';
 import type { IdentityConfig } from '../identity/config';
 import { inviteFromCommandLine } from '../identity/staff.server';
 import type { Deps } from '../shared/deps';
@@ -33,7 +33,7 @@ export async function seedDemoContent(deps: Pick<Deps, 'db'>): Promise<{ created
 
 /**
  * Demo runs: one-time invitations for each staff role that nobody holds yet (administrator,
- * moderator, project analyst, and an officer of the Astana city akimat), so a person trying the
+ * moderator, project analyst, and an officer of the Astana city akimat and its district akimats), so a person trying the
  * portal — or an end-to-end test — can reach the staff side. Returns role -> token.
  */
 export async function demoStaffInvites(deps: Deps, cfg: Pick<IdentityConfig, 'inviteTtlMs'>): Promise<Record<string, string>> {
@@ -42,11 +42,19 @@ export async function demoStaffInvites(deps: Deps, cfg: Pick<IdentityConfig, 'in
     .select({ id: localBodies.id })
     .from(localBodies)
     .where(and(eq(localBodies.unitKato, '710000000'), eq(localBodies.kind, 'akimat')));
+  // The demo officer also serves Astana's district akimats, where most demo reports are routed.
+  const astanaDistricts = (
+    await deps.db
+      .select({ id: localBodies.id })
+      .from(localBodies)
+      .innerJoin(units, eq(units.kato, localBodies.unitKato))
+      .where(and(eq(units.parentKato, '710000000'), eq(localBodies.kind, 'akimat')))
+  ).map((r) => r.id);
   const wanted: { key: string; role: string; name: string; bodyIds?: number[] }[] = [
     { key: 'administrator', role: 'administrator', name: 'Demo Administrator' },
     { key: 'moderator', role: 'moderator', name: 'Demo Moderator' },
     { key: 'project_analyst', role: 'project_analyst', name: 'Demo Project Analyst' },
-    ...(astana ? [{ key: `akimat_officer:${astana.id}`, role: 'akimat_officer', name: 'Demo Astana Officer', bodyIds: [astana.id] }] : []),
+    ...(astana ? [{ key: `akimat_officer:${astana.id}`, role: 'akimat_officer', name: 'Demo Astana Officer', bodyIds: [astana.id, ...astanaDistricts] }] : []),
   ];
   const out: Record<string, string> = {};
   for (const w of wanted) {

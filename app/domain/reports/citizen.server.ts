@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client';
 import { issueCategories, localBodies, reportApplicants, reportAssignments, reportEvents, reportPhotos, reports, units } from '../../../db/schema';
 import type { Deps } from '../shared/deps';
 import { ForbiddenError, NotFoundError } from '../shared/errors';
+import { REASON_MAX, REASON_MIN, REPLY_MAX, REPLY_MIN } from './limits';
 import { notifyApplicants } from './notify.server';
 import { refreshAnswerDue } from './staff.server';
 import { eventsAvailable, reportTransition, type ReportEvent, type ReportStatus } from './states';
@@ -19,10 +20,7 @@ import { eventsAvailable, reportTransition, type ReportEvent, type ReportStatus 
  * Each step is one transaction: the event, the report row, the applicants' notifications.
  */
 
-export const REASON_MIN = 10;
-export const REASON_MAX = 2000;
-export const REPLY_MIN = 2;
-export const REPLY_MAX = 4000;
+export { REASON_MAX, REASON_MIN, REPLY_MAX, REPLY_MIN } from './limits';
 
 /** The steps an applicant may take, in the order the page offers them. */
 export const CITIZEN_STEPS = ['confirm', 'reject-fix', 'info-provided'] as const satisfies readonly ReportEvent[];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, between, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { accounts, citizens, reportApplicants, reportAssignments, reportEvents, reportPhotos, reports } from '../../../db/schema';
+import { accounts, citizens, issueCategories, reportApplicants, reportAssignments, reportEvents, reportPhotos, reports } from '../../../db/schema';
 import type { Locale } from '../../i18n';
 import { localDate } from '../calendar';
 import { enqueue } from '../outbox/outbox.server';
@@ -11,6 +11,7 @@ import type { Deps } from '../shared/deps';
 import { NotFoundError } from '../shared/errors';
 import { notifyApplicants } from './notify.server';
 import { reportCalendarFor, reportDue, routingDataFor } from './reference.server';
+import { ADDRESS_MAX, ADDRESS_MIN, DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_PHOTOS } from './limits';
 import { boundingBoxAround, DEFAULT_NEARBY_RADIUS_M, nearbyReports } from './nearby';
 import { OPEN_STATUSES, registrationNumber, reportTransition, type ReportStatus } from './states';
 import { routeFromUnit } from './unit-routing';
@@ -30,11 +31,7 @@ import { routeFromUnit } from './unit-routing';
  * the applicants. Running it again changes nothing.
  */
 
-export const MAX_PHOTOS = 3;
-export const DESCRIPTION_MIN = 10;
-export const DESCRIPTION_MAX = 5000;
-export const ADDRESS_MIN = 3;
-export const ADDRESS_MAX = 300;
+export { ADDRESS_MAX, ADDRESS_MIN, DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_PHOTOS } from './limits';
 
 /** An image already checked and re-encoded by the caller (services/images.server.ts processPhoto). */
 export interface CleanImage {
@@ -141,11 +138,16 @@ function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export async function fileReport(deps: FilingDeps, input: FileReportInput): Promise<FileReportOutcome> {
+export type DraftCheck = { kind: 'ok'; place: Extract<CheckedPlace, { kind: 'ok' }> } | FilingRefusal;
+
+/**
+ * The checks of fileReport without writing anything (the form's first step uses them before it
+ * offers nearby reports): a proofed, active citizen; a known category; a place inside Kazakhstan
+ * (or a known unit and an address); the description's length; at most 3 photos.
+ */
+export async function checkReportDraft(deps: FilingDeps, input: Omit<FileReportInput, 'locale'>): Promise<DraftCheck> {
   const data = await routingOf(deps);
   const description = input.description.trim();
-  const photos = input.photos ?? [];
-
   if (input.reporter.kind === 'citizen') {
     const [citizen] = await deps.db
       .select({ id: citizens.accountId, disabledAt: accounts.disabledAt })
@@ -159,7 +161,16 @@ export async function fileReport(deps: FilingDeps, input: FileReportInput): Prom
   if (place.kind === 'refused') return place;
   if (description.length < DESCRIPTION_MIN) return filingRefusal('description-too-short');
   if (description.length > DESCRIPTION_MAX) return filingRefusal('description-too-long');
-  if (photos.length > MAX_PHOTOS) return filingRefusal('too-many-photos');
+  if ((input.photos ?? []).length > MAX_PHOTOS) return filingRefusal('too-many-photos');
+  return { kind: 'ok', place };
+}
+
+export async function fileReport(deps: FilingDeps, input: FileReportInput): Promise<FileReportOutcome> {
+  const checked = await checkReportDraft(deps, input);
+  if (checked.kind === 'refused') return checked;
+  const { place } = checked;
+  const description = input.description.trim();
+  const photos = input.photos ?? [];
 
   const step = reportTransition(null, 'file', input.reporter.kind === 'citizen' ? 'citizen' : 'partner');
   if (step.kind !== 'ok') throw new Error(`file: ${step.reason}`);
@@ -445,4 +456,12 @@ export async function joinReport(deps: Deps, input: { accountId: string; reportI
     await notifyApplicants(tx, report.id, 'join', {}, { only: [input.accountId] });
     return { kind: 'joined', ...ref };
   });
+}
+
+/** The report categories for the form, in their display order. */
+export async function reportCategories(db: Db): Promise<{ code: string; nameKk: string; nameRu: string; nameEn: string }[]> {
+  return db
+    .select({ code: issueCategories.code, nameKk: issueCategories.nameKk, nameRu: issueCategories.nameRu, nameEn: issueCategories.nameEn })
+    .from(issueCategories)
+    .orderBy(issueCategories.sortOrder, issueCategories.code);
 }

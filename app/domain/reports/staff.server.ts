@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/client';
@@ -15,6 +16,7 @@ import {
   reportResponseTemplates,
   reports,
   staffRoles,
+  unitBoundaries,
   units,
 } from '../../../db/schema';
 import { appendAudit, type RequestMeta } from '../audit/audit.server';
@@ -23,6 +25,8 @@ import { can, scopedBodies, type Actor } from '../identity/permissions';
 import { clockRules, workingCalendar } from '../petitions/clocks.server';
 import type { Deps } from '../shared/deps';
 import { ForbiddenError, NotFoundError } from '../shared/errors';
+import { isPolygonalGeometry } from '../maps/svg-path';
+import { drawPointMap, type PointMap } from './point-map';
 import { answerDeadline, answerDeadlineOf, forwardTiming, storedAnswerStatus, weekOf, type ClockEvent } from './clocks';
 import { notifyApplicants, type NotifyParamsIn } from './notify.server';
 import { DECISIONS, eventsAvailable, isReportStatus, OPEN_STATUSES, reportTransition, type Decision, type ReportEvent, type ReportStatus } from './states';
@@ -74,7 +78,6 @@ export type ActionOutcome = { kind: 'ok'; status: ReportStatus; number: string }
 export interface FixPhoto {
   image: { format: string; width: number; height: number; bytes: Buffer };
   thumbnail: { format: string; width: number; height: number; bytes: Buffer };
-  sha256: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -292,6 +295,10 @@ export interface StaffReportView {
   templates: { code: string; decision: string; title: Names; text: Names }[];
   mergeTargets: { number: string; categoryCode: string; description: string }[];
   forwardTargets: (Names & { id: number })[];
+  map: (PointMap & { place: Names }) | null;
+  /** Names of the akimats and departments the history mentions. */
+  bodyNames: Record<string, Names>;
+  departmentNames: Record<string, Names>;
 }
 
 function nameIn(n: Names, locale: Locale): string {
@@ -386,6 +393,40 @@ export async function staffReportView(deps: Pick<Deps, 'db' | 'clock'>, actor: A
     .where(and(eq(localBodies.kind, 'akimat'), bodyId ? ne(localBodies.id, bodyId) : undefined))
     .orderBy(asc(units.level), asc(localBodies.unitKato));
 
+  let map: StaffReportView['map'] = null;
+  if (r.lon !== null && r.lat !== null && place) {
+    // The district's polygon, else its region's (units created after 2022 have none).
+    for (const kato of [place.kato, place.parentKato]) {
+      if (!kato) continue;
+      const [b] = await db
+        .select({ g: unitBoundaries.geometry, minLon: unitBoundaries.minLon, minLat: unitBoundaries.minLat, maxLon: unitBoundaries.maxLon, maxLat: unitBoundaries.maxLat, nameKk: units.nameKk, nameRu: units.nameRu, nameEn: units.nameEn })
+        .from(unitBoundaries)
+        .innerJoin(units, eq(units.kato, unitBoundaries.kato))
+        .where(eq(unitBoundaries.kato, kato));
+      if (!b || !isPolygonalGeometry(b.g)) continue;
+      const drawn = drawPointMap(b.g, b, { lon: r.lon, lat: r.lat });
+      if (drawn) map = { ...drawn, place: { nameKk: b.nameKk, nameRu: b.nameRu, nameEn: b.nameEn } };
+      break;
+    }
+  }
+
+  const bodyIds = new Set<number>();
+  const depCodes = new Set<string>();
+  for (const { e } of eventRows) {
+    for (const key of ['toBodyId', 'akimatBodyId']) if (typeof e.publicData[key] === 'number') bodyIds.add(e.publicData[key] as number);
+    for (const key of ['departmentCode']) if (typeof e.publicData[key] === 'string') depCodes.add(e.publicData[key] as string);
+  }
+  const bodyNames = Object.fromEntries(
+    (bodyIds.size ? await db.select({ id: localBodies.id, nameKk: localBodies.nameKk, nameRu: localBodies.nameRu, nameEn: localBodies.nameEn }).from(localBodies).where(inArray(localBodies.id, [...bodyIds])) : []).map(
+      ({ id, ...n }) => [String(id), n],
+    ),
+  );
+  const departmentNames = Object.fromEntries(
+    (depCodes.size ? await db.select({ code: departmentTypes.code, nameKk: departmentTypes.nameKk, nameRu: departmentTypes.nameRu, nameEn: departmentTypes.nameEn }).from(departmentTypes).where(inArray(departmentTypes.code, [...depCodes])) : []).map(
+      ({ code, ...n }) => [code, n],
+    ),
+  );
+
   const available = eventsAvailable(status, 'officer').filter((e) => (STAFF_ACTIONS as readonly string[]).includes(e));
   return {
     id: r.id,
@@ -432,12 +473,16 @@ export async function staffReportView(deps: Pick<Deps, 'db' | 'clock'>, actor: A
       at: e.at,
     })),
     routingReason: routing?.reason ?? null,
-    available: r.extendedAt ? available.filter((e) => e !== 'extend') : available,
+    // One extension only, and not while the clock is paused (it would be refused).
+    available: r.extendedAt || status === 'info-requested' ? available.filter((e) => e !== 'extend') : available,
     departments,
     executors,
     templates,
     mergeTargets,
     forwardTargets,
+    map,
+    bodyNames,
+    departmentNames,
   };
 }
 
@@ -719,6 +764,7 @@ export function answerReport(deps: Deps, actor: Actor | null, number: string, in
 
 /** Marks the issue fixed with a photo of the fix (processed by the route: re-encoded, no metadata). */
 export function markFixed(deps: Deps, actor: Actor | null, number: string, input: unknown, photo: FixPhoto, meta: RequestMeta): Promise<ActionOutcome> {
+  const sha256 = createHash('sha256').update(photo.image.bytes).digest('hex');
   return act(deps, actor, number, 'mark-fixed', FixInput, input, meta, async ({ tx, report, now }, v) => {
     const [pos] = await tx
       .select({ n: sql<number>`count(*)::int` })
@@ -733,7 +779,7 @@ export function markFixed(deps: Deps, actor: Actor | null, number: string, input
         format: photo.image.format,
         width: photo.image.width,
         height: photo.image.height,
-        sha256: photo.sha256,
+        sha256,
         data: photo.image.bytes,
         thumbFormat: photo.thumbnail.format,
         thumb: photo.thumbnail.bytes,
@@ -755,7 +801,7 @@ export function markFixed(deps: Deps, actor: Actor | null, number: string, input
     return {
       publicData: { photoId: row!.id, ...(v.note ? { note: v.note } : {}) },
       data: { photoId: row!.id },
-      audit: { photoId: row!.id, sha256: photo.sha256 },
+      audit: { photoId: row!.id, sha256 },
       notify: {},
     };
   });
