@@ -675,9 +675,9 @@ export function openApiDocument(publicOrigin: string): OpenApiDocument {
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
-      title: 'Dauys open data: petitions',
+      title: 'Dauys open data: petitions, national projects and local issue reports',
       version: '1.0.0',
-      summary: 'Public petitions of the Dauys portal (Kazakhstan) as JSON and CSV.',
+      summary: 'Public petitions (JSON and CSV), national projects and local issue reports (JSON) of the Dauys portal (Kazakhstan).',
       description: [
         'Read-only open data about public petitions: those open for signatures, closed, under consideration, answered, and rejected with their public reason.',
         'Drafts, petitions gathering initial support, petitions in moderation and withdrawn ones are never published.',
