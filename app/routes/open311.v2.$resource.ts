@@ -55,7 +55,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const format = file?.format ?? 'json';
   const url = new URL(request.url);
   let locale = open311RequestLocale(request);
-  if (request.method !== 'POST' || file?.name !== 'requests') return open311Error(format, 405, open311Message(locale, 'notAllowed'));
   if (Number(request.headers.get('Content-Length') ?? 0) > MAX_BODY) return open311Error(format, 413, open311Message(locale, 'badRequest', { detail: 'body too large' }));
   let form: FormData;
   try {
@@ -64,10 +63,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return open311Error(format, 400, open311Message(locale, 'badRequest', { detail: 'send application/x-www-form-urlencoded or multipart/form-data' }));
   }
   locale = open311RequestLocale(request, form);
+  // Every state-changing request is authenticated first (the API key stands in for a CSRF token).
   const deps = getDeps();
   const key = form.get('api_key') ?? url.searchParams.get('api_key');
   const partner = await partnerByKey(deps, typeof key === 'string' ? key : null);
   if (!partner) return open311Error(format, 403, open311Message(locale, 'badKey'));
+  if (request.method !== 'POST' || file?.name !== 'requests') return open311Error(format, 405, open311Message(locale, 'notAllowed'));
 
   const raw: Record<string, string> = {};
   for (const k of Object.keys(PostFields.shape)) {

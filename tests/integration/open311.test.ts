@@ -232,8 +232,11 @@ describe('POST requests', () => {
     expect((await db().select({ id: reports.id }).from(reports)).length).toBe(before);
   });
 
-  it('is refused on services.json (405) and needs no CSRF token or Origin', async () => {
+  it('authenticates before anything else: 403 without a key, then 405 on services.json or 404 elsewhere', async () => {
     expectError(await call('POST', '/open311/v2/services.json', { api_key: apiKey }), 405);
+    expectError(await call('POST', '/open311/v2/services.json', {}), 403);
+    expectError(await call('POST', '/open311/v2/nowhere/x.json', { api_key: apiKey }), 404);
+    expectError(await call('POST', '/open311/v2/nowhere/x.json', {}), 403);
   });
 });
 
