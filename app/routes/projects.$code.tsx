@@ -13,6 +13,7 @@ import { useNames } from '../ui/locale';
 import { useFormat } from '../ui/petitions/format';
 import { FollowForm } from '../ui/projects/follow-form';
 import { IndicatorTable } from '../ui/projects/indicators';
+import { RelatedReportsTable } from '../ui/reports-public/project-reports';
 import projectStyles from '../ui/projects/projects.css';
 
 export const links: LinksFunction = () => [
@@ -182,14 +183,16 @@ export default function ProjectPage() {
                 <p>{t(`${k}.categoriesLead`)}</p>
                 <ul data-testid="project-categories">
                   {p.categories.map((c) => (
-                    <li key={c.code}>{name(c)}</li>
+                    <li key={c.code}>
+                      <Link to={`/reports?category=${encodeURIComponent(c.code)}`}>{name(c)}</Link>
+                    </li>
                   ))}
                 </ul>
               </>
             ) : (
               <p className="muted">{t(`${k}.categoriesEmpty`)}</p>
             )}
-            {p.reports.length === 0 ? <p className="muted">{t(`${k}.reportsEmpty`)}</p> : null}
+            {p.categories.length > 0 ? <RelatedReportsTable reports={p.reports} /> : null}
           </section>
 
           {p.sources.length > 0 ? (

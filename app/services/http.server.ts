@@ -110,6 +110,8 @@ export function createWebApp(build: ServerBuild): express.Express {
   // Cross-site state-changing requests are refused outright; same-site ones still need the CSRF token.
   app.use((req, res, next) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
+    // Open311 partners authenticate with an api_key in the request, never with cookies: no CSRF risk.
+    if (req.path.startsWith('/open311/')) return next();
     const site = req.headers['sec-fetch-site'];
     const origin = req.headers.origin;
     if (site === 'cross-site' || (origin !== undefined && !sameOrigin(origin, env.publicOrigin, req.headers.host))) {
@@ -121,7 +123,9 @@ export function createWebApp(build: ServerBuild): express.Express {
 
   // Every visitor gets a CSRF token cookie on first contact (double-submit protection). The open
   // data API is read-only and cacheable by a CDN: it sets no cookies at all.
-  const cookieFree = (path: string) => path.startsWith('/api/v1/');
+  // Open311 (GeoReport v2) is an API for partner systems: no cookies either.
+  // Report photos are immutable and cacheable by a CDN, so they set none either.
+  const cookieFree = (path: string) => path.startsWith('/api/v1/') || path.startsWith('/open311/') || /^\/reports\/[^/]+\/photos\//.test(path);
   app.use((req, res, next) => {
     if (cookieFree(req.path)) return next();
     const name = csrfCookieName();

@@ -43,7 +43,9 @@ export function Shell({ children, demo, user }: { children: ReactNode; demo: boo
   const { t } = useTranslation();
   const nav = [
     ['/petitions', t('shell.nav.petitions')],
+    ['/reports', t('reportPublic.nav.reports')],
     ['/reports/new', t('shell.nav.report')],
+    ['/akimats', t('reportPublic.nav.akimats')],
     ['/projects', t('shell.nav.projects')],
     ['/dashboard', t('shell.nav.dashboard')],
   ] as const;

@@ -1,4 +1,5 @@
 import { PROHIBITED_TOPIC_CODES, REJECTION_REASON_CODES } from '../petitions/reasons';
+import { DECISIONS as REPORT_DECISIONS, REPORT_EVENTS, REPORT_ACTORS, REPORT_STATUSES } from '../reports/states';
 import { ACTOR_ROLES, DECISIONS, PETITION_EVENTS, PETITION_STATES, VISIBLE_PUBLICLY } from '../petitions/states';
 import { ADDRESSEE_KINDS } from '../petitions/thresholds';
 import { PETITION_TOPICS } from '../petitions/topics';
@@ -12,6 +13,7 @@ import {
   PARAM_ERROR_CODES,
   PUBLIC_STATES,
   Q_MAX,
+  REPORT_STATUS_GROUPS,
   Q_MIN,
   SORTS,
   STATUS_GROUPS,
@@ -270,8 +272,119 @@ const PROJECT_SCHEMAS: Record<string, SchemaObject> = {
   ),
 };
 
+// ---- Local issue reports (/reports, /reports/{number}) ----
+const REPORT_NUMBER_PATTERN = '^R-[0-9]{4}-[0-9]{6,}$';
+const bodyRef = (description: string): SchemaObject => ({
+  oneOf: [closed({ id: { type: 'integer', minimum: 1, description: 'Identifier of the akimat (local_bodies).' }, names: schemaRef('Names') }), { type: 'null' }],
+  description,
+});
+
+const REPORT_PROPERTIES: Record<string, SchemaObject> = {
+  number: str('Registration number, given the day the report arrives.', { pattern: REPORT_NUMBER_PATTERN }),
+  url: str('The report’s public page.', { format: 'uri' }),
+  api_url: str('This report in the open data.', { format: 'uri' }),
+  source: { type: 'string', enum: ['portal', 'open311'], description: 'portal: filed by a proofed citizen on the portal; open311: filed by a partner system.' },
+  category: closed({ code: str('Issue category code (also the Open311 service_code).'), names: schemaRef('Names') }, 'The issue category.'),
+  status: { type: 'string', enum: REPORT_STATUSES, description: 'Detailed status of the report.' },
+  status_group: { type: 'string', enum: REPORT_STATUS_GROUPS, description: 'open: the akimat owes an answer; answered; fixed (also confirmed or unconfirmed fixes); closed (without a fix, or merged).' },
+  description: str('What the reporter wrote about the problem.'),
+  location: {
+    oneOf: [closed({ lon: { type: 'number', minimum: -180, maximum: 180 }, lat: { type: 'number', minimum: -90, maximum: 90 } }), { type: 'null' }],
+    description: 'The point (WGS 84); null when the report was filed with a region or district and an address instead.',
+  },
+  address: strOrNull('Address of the problem as typed.'),
+  place_kato: strOrNull('KATO code of the unit the place lies in (district when known, else region).', { pattern: KATO }),
+  region_kato: strOrNull('KATO code of its region (level 1).', { pattern: KATO }),
+  akimat: bodyRef('The akimat the report is assigned to; null until routed.'),
+  department: {
+    oneOf: [closed({ code: str('Department type code.'), names: schemaRef('Names') }), { type: 'null' }],
+    description: 'The department of the akimat that handles it.',
+  },
+  escalated_to: bodyRef('The upper-level akimat the overdue report was escalated to.'),
+  dates: closed(
+    {
+      registered: { type: 'string', format: 'date-time', description: 'When the report arrived.' },
+      registered_on: { type: 'string', format: 'date', description: 'Registration date (a Kazakhstan working day).' },
+      answer_due: localDate('Due date of the answer (after any extension or pause)'),
+      answer_due_original: localDate('Due date of the answer before any extension or pause'),
+      acknowledged: instant('When the akimat took it into work.'),
+      answered: instant('When the akimat answered.'),
+      fixed: instant('When it was marked fixed.'),
+      closed: instant('When it was closed.'),
+    },
+    'Dates of the report (instants in UTC, RFC 3339).',
+  ),
+  answered_on_time: { type: ['boolean', 'null'], description: 'true: answered (or fixed) by the due date; false: answered late or overdue now; null: not due yet or no due date.' },
+  decision: { type: ['string', 'null'], enum: [...REPORT_DECISIONS, null], description: 'Decision of the answer.' },
+  planned_on: localDate('Date the work is planned for (decision planned)'),
+  answer_text: strOrNull('The akimat’s public answer.'),
+  merged_into: strOrNull('Registration number of the report this one was merged into as a duplicate.', { pattern: REPORT_NUMBER_PATTERN }),
+  applicants: { type: 'integer', minimum: 1, description: 'Residents who reported the problem (the reporter and those who joined). Who they are is never published.' },
+  photos: {
+    type: 'array',
+    description: 'Photos of the problem (report) and of the fix, re-encoded without metadata.',
+    items: closed({
+      kind: { type: 'string', enum: ['report', 'fix'] },
+      url: str('The photo.', { format: 'uri' }),
+      thumbnail_url: str('Its thumbnail.', { format: 'uri' }),
+      width: { type: 'integer', minimum: 1 },
+      height: { type: 'integer', minimum: 1 },
+    }),
+  },
+};
+
+const REPORT_SCHEMAS: Record<string, SchemaObject> = {
+  Report: closed(REPORT_PROPERTIES, 'A local issue report. No reporter, partner, contact or official is ever published.'),
+  ReportDetail: closed(
+    {
+      ...REPORT_PROPERTIES,
+      duplicates: { type: 'array', items: str('Registration number.', { pattern: REPORT_NUMBER_PATTERN }), description: 'Reports merged into this one.' },
+      history: {
+        type: 'array',
+        description: 'Public steps of the report, oldest first: the role that took each step, never the person.',
+        items: closed({
+          event: { type: 'string', enum: REPORT_EVENTS },
+          status: { type: 'string', enum: REPORT_STATUSES, description: 'Status after the step.' },
+          actor_role: { type: 'string', enum: REPORT_ACTORS },
+          at: { type: 'string', format: 'date-time' },
+        }),
+      },
+    },
+    'A local issue report with its public history.',
+  ),
+  ReportList: closed(
+    {
+      data: { type: 'array', items: schemaRef('Report') },
+      meta: closed({
+        total: { type: 'integer', minimum: 0 },
+        page: { type: 'integer', minimum: 1 },
+        per_page: { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE },
+        pages: { type: 'integer', minimum: 1 },
+      }),
+      links: closed({
+        self: str('This page.', { format: 'uri' }),
+        first: str('The first page.', { format: 'uri' }),
+        last: str('The last page.', { format: 'uri' }),
+        prev: strOrNull('The previous page.', { format: 'uri' }),
+        next: strOrNull('The next page.', { format: 'uri' }),
+      }),
+    },
+    'One page of reports, newest first.',
+  ),
+};
+
+const REPORT_PARAMETERS: readonly ParameterObject[] = [
+  { name: 'region', in: 'query', description: 'KATO code of a region or city of republican significance (level 1): reports located in it or in its districts.', schema: { type: 'string', pattern: KATO } },
+  { name: 'district', in: 'query', description: 'KATO code of a district or city (level 2): reports located in it.', schema: { type: 'string', pattern: KATO } },
+  { name: 'category', in: 'query', description: 'Issue category code (see /open311/v2/services.json).', schema: { type: 'string' } },
+  { name: 'status', in: 'query', description: 'Status group.', schema: { type: 'string', enum: REPORT_STATUS_GROUPS } },
+  { name: 'page', in: 'query', description: 'Page number (a page past the last one is empty).', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 } },
+  { name: 'per_page', in: 'query', description: 'Reports per page.', schema: { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE, default: DEFAULT_PER_PAGE } },
+];
+
 const SCHEMAS: Record<string, SchemaObject> = {
   ...PROJECT_SCHEMAS,
+  ...REPORT_SCHEMAS,
   Names: closed(
     { kk: str('Kazakh.'), ru: str('Russian.'), en: str('English.') },
     'A name in the three languages of the portal.',
@@ -557,6 +670,11 @@ const RESPONSES: Record<string, ResponseObject> = {
     headers: { 'Content-Language': ref('headers', 'Content-Language') },
     content: problemContent('Project not found'),
   },
+  ReportNotFound: {
+    description: 'No report has this registration number.',
+    headers: { 'Content-Language': ref('headers', 'Content-Language') },
+    content: problemContent('Report not found'),
+  },
   MethodNotAllowed: {
     description: 'The open data is read-only: any method but GET, HEAD and OPTIONS.',
     headers: { Allow: ref('headers', 'Allow'), 'Content-Language': ref('headers', 'Content-Language') },
@@ -578,9 +696,9 @@ export function openApiDocument(publicOrigin: string): OpenApiDocument {
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
-      title: 'Dauys open data: petitions',
+      title: 'Dauys open data: petitions, national projects and local issue reports',
       version: '1.0.0',
-      summary: 'Public petitions of the Dauys portal (Kazakhstan) as JSON and CSV.',
+      summary: 'Public petitions (JSON and CSV), national projects and local issue reports (JSON) of the Dauys portal (Kazakhstan).',
       description: [
         'Read-only open data about public petitions: those open for signatures, closed, under consideration, answered, and rejected with their public reason.',
         'Drafts, petitions gathering initial support, petitions in moderation and withdrawn ones are never published.',
@@ -594,6 +712,7 @@ export function openApiDocument(publicOrigin: string): OpenApiDocument {
     tags: [
       { name: 'petitions', description: 'Public petitions.' },
       { name: 'projects', description: 'National projects and the public petitions linked to them.' },
+      { name: 'reports', description: 'Local issue reports and what the akimats did about them (no personal data).' },
     ],
     paths: {
       '/petitions': {
@@ -673,6 +792,46 @@ export function openApiDocument(publicOrigin: string): OpenApiDocument {
             '304': ref('responses', 'NotModified'),
             '400': ref('responses', 'BadRequest'),
             '404': ref('responses', 'ProjectNotFound'),
+            '405': ref('responses', 'MethodNotAllowed'),
+          },
+        },
+      },
+      '/reports': {
+        get: {
+          operationId: 'listReports',
+          summary: 'List local issue reports',
+          description: 'Reports of local issues, newest first. Filters combine with AND. Pagination by page and per_page, with the total in meta, X-Total-Count and RFC 8288 Link headers. The same reports as the public list on the portal; Open311 GeoReport v2 is at /open311/v2/.',
+          tags: ['reports'],
+          parameters: [...REPORT_PARAMETERS, ref('parameters', 'lng'), ref('parameters', 'acceptLanguage'), ref('parameters', 'ifNoneMatch')],
+          responses: {
+            '200': {
+              description: 'One page of reports.',
+              headers: { ...cacheHeaders, Link: ref('headers', 'Link'), 'X-Total-Count': ref('headers', 'X-Total-Count') },
+              content: { 'application/json': { schema: schemaRef('ReportList') } },
+            },
+            '304': ref('responses', 'NotModified'),
+            '400': ref('responses', 'BadRequest'),
+            '405': ref('responses', 'MethodNotAllowed'),
+          },
+        },
+      },
+      '/reports/{number}': {
+        get: {
+          operationId: 'getReport',
+          summary: 'One local issue report',
+          description: 'The report with its photos and its public history.',
+          tags: ['reports'],
+          parameters: [
+            { name: 'number', in: 'path', required: true, description: 'Registration number of the report.', schema: { type: 'string', pattern: REPORT_NUMBER_PATTERN } },
+            ref('parameters', 'lng'),
+            ref('parameters', 'acceptLanguage'),
+            ref('parameters', 'ifNoneMatch'),
+          ],
+          responses: {
+            '200': { description: 'The report.', headers: cacheHeaders, content: { 'application/json': { schema: schemaRef('ReportDetail') } } },
+            '304': ref('responses', 'NotModified'),
+            '400': ref('responses', 'BadRequest'),
+            '404': ref('responses', 'ReportNotFound'),
             '405': ref('responses', 'MethodNotAllowed'),
           },
         },

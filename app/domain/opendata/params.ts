@@ -283,3 +283,46 @@ export function parsePetitionRef(raw: string | undefined): { id: string } | { nu
   if (/^[1-9][0-9]{0,14}$/.test(raw)) return { number: Number(raw) };
   return null;
 }
+
+// ---- Local issue reports (/reports, /reports/{number}) ----
+
+/** The status groups of reports (app/domain/reports/groups.ts). */
+export const REPORT_STATUS_GROUPS = ['open', 'answered', 'fixed', 'closed'] as const;
+export type ReportStatusGroup = (typeof REPORT_STATUS_GROUPS)[number];
+
+/** The parameters of GET /api/v1/reports (and nothing else). */
+export const REPORT_LIST_PARAMS = ['region', 'district', 'category', 'status', 'page', 'per_page', 'lng'] as const;
+
+export interface ReportListQuery {
+  region: string | null;
+  district: string | null;
+  category: string | null;
+  status: ReportStatusGroup | null;
+  page: number;
+  perPage: number;
+}
+
+/** Parses the parameters of the report list (same rules as the petition list: unknown or repeated names are errors). */
+export function parseReportListParams(params: Params): Parsed<ReportListQuery> {
+  const errors: ParamError[] = [];
+  const p = collect(params, REPORT_LIST_PARAMS, errors);
+  const kato = (name: 'region' | 'district'): string | null => {
+    const raw = p.get(name)?.trim();
+    if (raw === undefined) return null;
+    if (/^[0-9]{9}$/.test(raw)) return raw;
+    errors.push({ parameter: name, code: 'invalid-kato' });
+    return null;
+  };
+  const region = kato('region');
+  const district = kato('district');
+  let category: string | null = null;
+  const rawCategory = p.get('category')?.trim();
+  // Checked against the categories by the caller (listOpenReports), which knows them.
+  if (rawCategory !== undefined) category = rawCategory;
+  const status = choice('status', p.get('status'), REPORT_STATUS_GROUPS, errors);
+  const page = integer('page', p.get('page'), 1, MAX_PAGE, 1, errors);
+  const perPage = integer('per_page', p.get('per_page'), 1, MAX_PER_PAGE, DEFAULT_PER_PAGE, errors);
+  choice('lng', p.get('lng'), API_LOCALES, errors);
+  if (errors.length > 0) return { kind: 'invalid', errors };
+  return { kind: 'ok', value: { region, district, category, status, page, perPage } };
+}

@@ -26,6 +26,7 @@ import type { Template } from '../notify/notify.server';
 import { createNotification } from '../notify/notify.server';
 import { enqueue } from '../outbox/outbox.server';
 import { VISIBLE_PUBLICLY, type PetitionState } from '../petitions/states';
+import { reportCountsByCategory, type CategoryCounts } from '../reports/public.server';
 import type { Deps } from '../shared/deps';
 import { ForbiddenError } from '../shared/errors';
 import {
@@ -1013,13 +1014,17 @@ export interface CategoryRef extends Names {
   code: string;
 }
 
-/** A report related to a project (through its category); none until reports exist (listRelatedReports). */
-export interface RelatedReport {
-  id: string;
-  categoryCode: string;
-  title: string;
-  state: string;
+/**
+ * Local reports related to a project through their categories (category_projects): counts per
+ * category over the last RELATED_REPORTS_DAYS days, by status group (app/domain/reports/groups.ts).
+ */
+export interface RelatedReports {
+  windowDays: number;
+  categories: CategoryCounts[];
+  totals: { open: number; answered: number; fixed: number; total: number };
 }
+
+export const RELATED_REPORTS_DAYS = 90;
 
 export interface ProjectPage extends Names {
   code: string;
@@ -1038,7 +1043,7 @@ export interface ProjectPage extends Names {
   counts: { linked: number; answered: number; accepted: number };
   /** Report categories that concern the project (category_projects). */
   categories: CategoryRef[];
-  reports: RelatedReport[];
+  reports: RelatedReports;
   followers: number;
 }
 
@@ -1078,17 +1083,32 @@ export async function listIndicators(deps: Pick<Deps, 'db'>, code: string): Prom
   return rows.map(toIndicatorView);
 }
 
-/**
- * Reports related to a project through their category (category_projects). The reports schema does
- * not exist yet, so there are none: this returns an empty list and is the one place to fill in once
- * a `reports` table exists (reports whose category maps to the project, public ones only).
- */
-export async function listRelatedReports(_deps: Pick<Deps, 'db'>, _code: string): Promise<RelatedReport[]> {
-  return [];
+/** Report counts per category of the project (category_projects) over the last RELATED_REPORTS_DAYS days. */
+export async function listRelatedReports(deps: Pick<Deps, 'db' | 'clock'>, code: string): Promise<RelatedReports> {
+  const cats = await deps.db
+    .select({ code: categoryProjects.categoryCode })
+    .from(categoryProjects)
+    .innerJoin(issueCategories, eq(issueCategories.code, categoryProjects.categoryCode))
+    .where(eq(categoryProjects.projectCode, code))
+    .orderBy(asc(issueCategories.sortOrder));
+  const since = new Date(deps.clock.now().getTime() - RELATED_REPORTS_DAYS * 86_400_000);
+  const categories = await reportCountsByCategory(
+    deps,
+    cats.map((c) => c.code),
+    since,
+  );
+  const totals = { open: 0, answered: 0, fixed: 0, total: 0 };
+  for (const c of categories) {
+    totals.open += c.open;
+    totals.answered += c.answered;
+    totals.fixed += c.fixed;
+    totals.total += c.total;
+  }
+  return { windowDays: RELATED_REPORTS_DAYS, categories, totals };
 }
 
 /** A national project's public page; null for an unknown code. */
-export async function getProjectPage(deps: Pick<Deps, 'db'>, code: string): Promise<ProjectPage | null> {
+export async function getProjectPage(deps: Pick<Deps, 'db' | 'clock'>, code: string): Promise<ProjectPage | null> {
   const [row] = await deps.db
     .select({ project: nationalProjects, priority: nationalPriorities })
     .from(nationalProjects)
@@ -1357,7 +1377,7 @@ export async function listPublicProjects(deps: Pick<Deps, 'db'>, opts: { publicO
 }
 
 /** One project with its indicators and its publicly linked petitions; null for an unknown code. */
-export async function getPublicProject(deps: Pick<Deps, 'db'>, code: string, opts: { publicOrigin: string }): Promise<PublicProjectDetail | null> {
+export async function getPublicProject(deps: Pick<Deps, 'db' | 'clock'>, code: string, opts: { publicOrigin: string }): Promise<PublicProjectDetail | null> {
   if (!PROJECT_CODE.test(code)) return null;
   const page = await getProjectPage(deps, code);
   if (!page) return null;

@@ -9,6 +9,7 @@ import { petitions } from './petitions';
 import { projectPages } from './projectPages';
 import { projects } from './projects';
 import { reportFiling } from './reportFiling';
+import { reportPublic } from './reportPublic';
 import { reportStaff } from './reportStaff';
 import { reports } from './reports';
 import { signing } from './signing';
@@ -17,7 +18,7 @@ import { signing } from './signing';
  * Area namespaces: each area of the portal keeps its strings in its own file (t('<area>.key')),
  * built with defineArea. Register a new area here.
  */
-export const areas = { identity, integrity, integrityReview, moderation, opendata, petitionForms, petitionPages, petitions, projectPages, projects, reportFiling, reportStaff, reports, signing };
+export const areas = { identity, integrity, integrityReview, moderation, opendata, petitionForms, petitionPages, petitions, projectPages, projects, reportFiling, reportPublic, reportStaff, reports, signing };
 
 export type Areas = typeof areas;
 export type AreaMessages<L extends 'kk' | 'ru' | 'en'> = { [K in keyof Areas]: Areas[K] extends Record<L, infer M> ? M : never };
