@@ -9,7 +9,9 @@
  * Needs: npm run build; PostgreSQL (TEST_DATABASE_ADMIN_URL or postgres://postgres@127.0.0.1:5432/postgres); Redis.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { openDatabase } from '../db/client';
@@ -53,6 +55,21 @@ function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux; 0 when unreadable). */
+function processCpuMs(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the command name, in clock ticks (100/s).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 async function waitReady(url: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
@@ -151,6 +168,14 @@ async function main() {
     const latencies: number[] = [];
     const verifyLatencies: number[] = [];
     let failures = 0;
+    // CPU accounting over the timed window: this client, each web process, and the PostgreSQL
+    // backends serving the benchmark database (less sensitive to other load than wall-clock figures).
+    const backendPids = async () =>
+      ((await withAdmin((s) => s`select pid from pg_stat_activity where datname = ${name}`)) as unknown as { pid: number }[]).map((r) => r.pid);
+    const pgBefore = new Map((await backendPids()).map((pid) => [pid, processCpuMs(pid)]));
+    const webBefore = children.map((c) => processCpuMs(c.pid));
+    const loadBefore = load();
+    const clientBefore = process.cpuUsage();
     const deadline = Date.now() + SECONDS * 1000;
     const start = Date.now();
     await Promise.all(
@@ -177,6 +202,11 @@ async function main() {
       }),
     );
     const elapsed = (Date.now() - start) / 1000;
+    const clientCpu = process.cpuUsage(clientBefore);
+    const clientMs = (clientCpu.user + clientCpu.system) / 1000;
+    const webMs = children.reduce((sum, c, i) => sum + processCpuMs(c.pid) - webBefore[i]!, 0);
+    const pgMs = (await backendPids()).reduce((sum, pid) => sum + processCpuMs(pid) - (pgBefore.get(pid) ?? 0), 0);
+    const loadAfter = load();
     latencies.sort((a, b) => a - b);
     verifyLatencies.sort((a, b) => a - b);
     const rec = await reconcileCounts(deps);
@@ -189,8 +219,13 @@ async function main() {
     console.log(`  sustained throughput     ${fmt(latencies.length / elapsed)} signatures/s`);
     console.log(`  latency, whole signing   p50 ${fmt(percentile(latencies, 50))} ms   p95 ${fmt(percentile(latencies, 95))} ms   p99 ${fmt(percentile(latencies, 99))} ms`);
     console.log(`  latency, signing action  p50 ${fmt(percentile(verifyLatencies, 50))} ms   p95 ${fmt(percentile(verifyLatencies, 95))} ms   p99 ${fmt(percentile(verifyLatencies, 99))} ms`);
+    const per = (ms: number) => `${(ms / Math.max(1, latencies.length)).toFixed(2)} ms/signature (${((ms / 1000 / elapsed) * 100).toFixed(0)} % of a core)`;
+    console.log(`  CPU, web processes       ${per(webMs)}`);
+    console.log(`  CPU, PostgreSQL backends ${per(pgMs)}`);
+    console.log(`  CPU, benchmark client    ${per(clientMs)}`);
+    console.log(`  load average             before ${loadBefore}   after ${loadAfter}`);
     console.log(`  reconciled               ${rec.events} events -> count ${counts?.valid} (rows ${n})`);
-    console.log(`  setup                    ${WEB} web process(es), concurrency ${CONCURRENCY}, PostgreSQL, machine cores: ${(await import('node:os')).cpus().length}`);
+    console.log(`  setup                    ${WEB} web process(es), concurrency ${CONCURRENCY}, PostgreSQL, machine cores: ${cpus().length}`);
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await handle.close();
