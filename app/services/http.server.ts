@@ -234,9 +234,16 @@ export function createWebApp(build: ServerBuild): express.Express {
   return app;
 }
 
+/**
+ * Connections the kernel queues until the process accepts them (capped by net.core.somaxconn). A
+ * signing surge opens thousands at once: with Node's default of 511 the queue overflows, the
+ * kernel falls back to SYN cookies and clients see connections reset.
+ */
+export const LISTEN_BACKLOG = 4096;
+
 export async function listen(app: express.Express, port: number, host?: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = host ? app.listen(port, host) : app.listen(port);
+    const server = app.listen({ port, host, backlog: LISTEN_BACKLOG });
     server.once('listening', () => resolve(server));
     server.once('error', reject);
   });
