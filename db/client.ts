@@ -68,28 +68,6 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return rowsOf<T>(await db.execute(query));
 }
 
-const preparedByDb = new WeakMap<object, Map<string, unknown>>();
-
-/**
- * A statement for a hot path, built once per database handle (`make` returns a drizzle query's
- * `.prepare(name)` or `prepareRaw`): a call binds `sql.placeholder` values instead of building the
- * SQL again, and on PostgreSQL it runs as a named prepared statement (parsed and planned once per
- * connection).
- */
-export function prepared<T>(db: Db, name: string, make: (db: Db) => T): T {
-  let byName = preparedByDb.get(db);
-  if (!byName) preparedByDb.set(db, (byName = new Map()));
-  if (!byName.has(name)) byName.set(name, make(db));
-  return byName.get(name) as T;
-}
-
-/** A raw SQL statement prepared like a drizzle query's `.prepare(name)`; rows as `queryRows` gives them. */
-export function prepareRaw<T>(db: Db, name: string, query: SQL): { execute(values: Record<string, unknown>): Promise<T[]> } {
-  const built = db.execute(query).getQuery();
-  const statement = db._.session.prepareQuery(built, undefined, name, false);
-  return { execute: async (values) => rowsOf<T>(await statement.execute(values)) };
-}
-
 /** Throws when the database does not answer a trivial query. */
 export async function pingDatabase(db: Db): Promise<void> {
   await db.execute(sql`select 1`);
