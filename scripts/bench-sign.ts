@@ -9,7 +9,10 @@
  * Needs: npm run build; PostgreSQL (TEST_DATABASE_ADMIN_URL or postgres://postgres@127.0.0.1:5432/postgres); Redis.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { openDatabase } from '../db/client';
@@ -54,6 +57,21 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux; 0 when unreadable). */
+function processCpuMs(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the command name, in clock ticks (100/s).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
 async function waitReady(url: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
     try {
@@ -72,6 +90,9 @@ async function main() {
   const url = databaseUrl(name);
   const handle = openDatabase({ databaseUrl: url, maxConnections: 4 });
   const children: ChildProcess[] = [];
+  // node:http with keep-alive connections: the client's own cost per request is a fraction of fetch's,
+  // leaving more of the shared cores to the server being measured.
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   try {
     await runMigrations(handle);
     await seedReferenceData(handle.db);
@@ -127,14 +148,41 @@ async function main() {
     console.log(`${WEB} web process(es) ready; ${CONCURRENCY} concurrent signers for up to ${SECONDS} s`);
 
     const csrf = 'bench-csrf-token-0123456789abcdefghijklmnopq';
-    const post = async (base: string, path: string, token: string, body: unknown) => {
-      const res = await fetch(`${base}${path}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, Cookie: `dauys_session=${token}; dauys_csrf=${csrf}`, Origin: base },
-        body: JSON.stringify(body),
+    const post = (base: string, path: string, token: string, body: unknown) =>
+      new Promise<{ status: number; json: Record<string, unknown> }>((resolve, reject) => {
+        const payload = JSON.stringify(body);
+        const url = new URL(base);
+        const req = request(
+          {
+            host: url.hostname,
+            port: url.port,
+            path,
+            method: 'POST',
+            agent,
+            headers: {
+              'Content-Type': 'application/json',
+              'Content-Length': Buffer.byteLength(payload),
+              'X-CSRF-Token': csrf,
+              Cookie: `dauys_session=${token}; dauys_csrf=${csrf}`,
+              Origin: base,
+            },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              try {
+                resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> });
+              } catch (err) {
+                reject(err instanceof Error ? err : new Error(String(err)));
+              }
+            });
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end(payload);
       });
-      return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-    };
 
     // Warm-up: a few signatures per process so JIT and pools are settled (not counted).
     let next = 0;
@@ -151,6 +199,14 @@ async function main() {
     const latencies: number[] = [];
     const verifyLatencies: number[] = [];
     let failures = 0;
+    // CPU accounting over the timed window: this client, each web process, and the PostgreSQL
+    // backends serving the benchmark database (less sensitive to other load than wall-clock figures).
+    const backendPids = async () =>
+      ((await withAdmin((s) => s`select pid from pg_stat_activity where datname = ${name}`)) as unknown as { pid: number }[]).map((r) => r.pid);
+    const pgBefore = new Map((await backendPids()).map((pid) => [pid, processCpuMs(pid)]));
+    const webBefore = children.map((c) => processCpuMs(c.pid));
+    const loadBefore = load();
+    const clientBefore = process.cpuUsage();
     const deadline = Date.now() + SECONDS * 1000;
     const start = Date.now();
     await Promise.all(
@@ -177,6 +233,11 @@ async function main() {
       }),
     );
     const elapsed = (Date.now() - start) / 1000;
+    const clientCpu = process.cpuUsage(clientBefore);
+    const clientMs = (clientCpu.user + clientCpu.system) / 1000;
+    const webMs = children.reduce((sum, c, i) => sum + processCpuMs(c.pid) - webBefore[i]!, 0);
+    const pgMs = (await backendPids()).reduce((sum, pid) => sum + processCpuMs(pid) - (pgBefore.get(pid) ?? 0), 0);
+    const loadAfter = load();
     latencies.sort((a, b) => a - b);
     verifyLatencies.sort((a, b) => a - b);
     const rec = await reconcileCounts(deps);
@@ -189,10 +250,16 @@ async function main() {
     console.log(`  sustained throughput     ${fmt(latencies.length / elapsed)} signatures/s`);
     console.log(`  latency, whole signing   p50 ${fmt(percentile(latencies, 50))} ms   p95 ${fmt(percentile(latencies, 95))} ms   p99 ${fmt(percentile(latencies, 99))} ms`);
     console.log(`  latency, signing action  p50 ${fmt(percentile(verifyLatencies, 50))} ms   p95 ${fmt(percentile(verifyLatencies, 95))} ms   p99 ${fmt(percentile(verifyLatencies, 99))} ms`);
+    const per = (ms: number) => `${(ms / Math.max(1, latencies.length)).toFixed(2)} ms/signature (${((ms / 1000 / elapsed) * 100).toFixed(0)} % of a core)`;
+    console.log(`  CPU, web processes       ${per(webMs)}`);
+    console.log(`  CPU, PostgreSQL backends ${per(pgMs)}`);
+    console.log(`  CPU, benchmark client    ${per(clientMs)}`);
+    console.log(`  load average             before ${loadBefore}   after ${loadAfter}`);
     console.log(`  reconciled               ${rec.events} events -> count ${counts?.valid} (rows ${n})`);
-    console.log(`  setup                    ${WEB} web process(es), concurrency ${CONCURRENCY}, PostgreSQL, machine cores: ${(await import('node:os')).cpus().length}`);
+    console.log(`  setup                    ${WEB} web process(es), concurrency ${CONCURRENCY}, PostgreSQL, machine cores: ${cpus().length}`);
   } finally {
     for (const c of children) c.kill('SIGTERM');
+    agent.destroy();
     await handle.close();
     await new Promise((r) => setTimeout(r, 500));
     await withAdmin((s) => s.unsafe(`drop database if exists "${name}" with (force)`));

@@ -67,6 +67,67 @@ export function sameOrigin(origin: string, publicOrigin: string, host: string | 
   }
 }
 
+/**
+ * The signing API (challenge options, then verification and recording) is what every signer calls,
+ * at surge rates. Its JSON resource routes are dispatched straight to their route modules' actions,
+ * skipping Remix's route matching and response pipeline: the same modules run (session, CSRF, zod
+ * parsing, domain call, localized refusals), behind the same middleware (request id and log,
+ * cross-site refusal, cookies). Other methods on these paths still go to Remix.
+ */
+export const DIRECT_ACTION_ROUTES = ['routes/api.petitions.$id.sign.options', 'routes/api.petitions.$id.sign.verify'];
+
+/** Sends a Fetch API response through express. */
+async function sendResponse(res: express.Response, response: Response): Promise<void> {
+  res.status(response.status);
+  for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value);
+  for (const cookie of response.headers.getSetCookie()) res.append('Set-Cookie', cookie);
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+function readBody(req: express.Request): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export function directActions(build: ServerBuild, routeIds: readonly string[] = DIRECT_ACTION_ROUTES): express.Router {
+  const router = express.Router();
+  for (const id of routeIds) {
+    const route = build.routes[id];
+    const action = route?.module.action;
+    if (!route?.path || !action) throw new Error(`direct action route ${id} not found in the build`);
+    router.post(`/${route.path}`, async (req, res, next) => {
+      try {
+        const headers = new Headers();
+        for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+        // The middleware before may have added cookies (CSRF, device) and the client address.
+        headers.set('Cookie', req.headers.cookie ?? '');
+        headers.set('X-Dauys-Client-Ip', String(req.headers['x-dauys-client-ip'] ?? ''));
+        const body = await readBody(req);
+        const request = new Request(`${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`, { method: 'POST', headers, body: body.toString('utf8') });
+        let response: unknown;
+        try {
+          response = await action({ request, params: req.params as Record<string, string>, context: { requestId: String(res.getHeader('X-Request-Id') ?? '') } });
+        } catch (thrown) {
+          if (!(thrown instanceof Response)) throw thrown;
+          response = thrown;
+        }
+        if (!(response instanceof Response)) throw new Error(`action of ${id} did not return a Response`);
+        await sendResponse(res, response);
+      } catch (err) {
+        // As Remix does for a resource route: the error is logged, the client gets a bare 500.
+        req.log.error({ err }, 'direct action failed');
+        if (res.headersSent) return next(err);
+        res.status(500).type('text/plain').send('Unexpected Server Error');
+      }
+    });
+  }
+  return router;
+}
+
 export function createWebApp(build: ServerBuild): express.Express {
   const env = getEnv();
   const app = express();
@@ -163,6 +224,7 @@ export function createWebApp(build: ServerBuild): express.Express {
     next();
   });
 
+  app.use(directActions(build));
   app.use('/build', express.static(path.join(root, 'public', 'build'), { immutable: true, maxAge: '1y' }));
   app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }));
   app.all(
@@ -176,9 +238,16 @@ export function createWebApp(build: ServerBuild): express.Express {
   return app;
 }
 
+/**
+ * Connections the kernel queues until the process accepts them (capped by net.core.somaxconn). A
+ * signing surge opens thousands at once: with Node's default of 511 the queue overflows, the
+ * kernel falls back to SYN cookies and clients see connections reset.
+ */
+export const LISTEN_BACKLOG = 4096;
+
 export async function listen(app: express.Express, port: number, host?: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = host ? app.listen(port, host) : app.listen(port);
+    const server = app.listen({ port, host, backlog: LISTEN_BACKLOG });
     server.once('listening', () => resolve(server));
     server.once('error', reject);
   });

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
-import { accounts, citizens, passkeys } from '../../db/schema';
+import { accounts, citizens, passkeys, sessions } from '../../db/schema';
 import type { IdentityConfig } from '../../app/domain/identity/config';
 import { anniversary, checkIin } from '../../app/domain/identity/iin';
 import { iinHmac } from '../../app/domain/identity/iin-hmac.server';
-import { createSession } from '../../app/domain/identity/sessions.server';
+import { hashToken } from '../../app/domain/identity/sessions.server';
 import { systemClock } from '../../app/domain/shared/deps';
 import type { Actor } from '../../app/domain/identity/permissions';
 import { makeIin } from './citizens';
@@ -72,10 +72,24 @@ export async function bulkCitizens(
         createdAt: new Date(Date.now() - 30 * 86_400_000),
       })),
     );
-    for (const r of rows) {
-      const session = await createSession(db, { clock: systemClock }, cfg, { accountId: r.accountId, stage: 'active', ip: '127.0.0.1', userAgent: 'fixture' });
-      out.push({ accountId: r.accountId, iin: r.iin, sessionToken: session.token, authenticator: r.authenticator, actor: { accountId: r.accountId, kind: 'citizen', roles: [] } });
-    }
+    // Active sessions as createSession writes them (random token, its SHA-256 as the key), in one insert.
+    const now = systemClock.now();
+    const tokens = rows.map(() => randomBytes(32).toString('base64url'));
+    await db.insert(sessions).values(
+      rows.map((r, k) => ({
+        id: hashToken(tokens[k]!),
+        accountId: r.accountId,
+        stage: 'active',
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + cfg.sessionAbsoluteMs),
+        ip: '127.0.0.1',
+        userAgent: 'fixture',
+      })),
+    );
+    rows.forEach((r, k) => {
+      out.push({ accountId: r.accountId, iin: r.iin, sessionToken: tokens[k]!, authenticator: r.authenticator, actor: { accountId: r.accountId, kind: 'citizen', roles: [] } });
+    });
   }
   return out;
 }

@@ -91,10 +91,23 @@ export async function consumeChallenge(
     .returning({ binding: webauthnChallenges.binding });
   if (row) return { kind: 'ok', binding: row.binding };
   const [known] = await tx.select().from(webauthnChallenges).where(eq(webauthnChallenges.challenge, challenge));
-  if (!known || known.purpose !== purpose || (known.accountId ?? null) !== accountId)
-    return { kind: 'refused', reason: 'challenge-unknown' };
-  if (known.usedAt) return { kind: 'refused', reason: 'challenge-used' };
-  return { kind: 'refused', reason: 'challenge-expired' };
+  return { kind: 'refused', reason: challengeRefusal(known, purpose, accountId, now) ?? 'challenge-expired' };
+}
+
+/** The stored state of a challenge, as far as the ceremony rules need it. */
+export type StoredChallenge = Pick<typeof webauthnChallenges.$inferSelect, 'purpose' | 'accountId' | 'usedAt' | 'expiresAt'>;
+
+/** Why a stored challenge cannot be answered (unknown, foreign, used, expired), or null when it can. */
+export function challengeRefusal(
+  known: StoredChallenge | null | undefined,
+  purpose: ChallengePurpose,
+  accountId: string | null,
+  now: Date,
+): CeremonyFailure | null {
+  if (!known || known.purpose !== purpose || (known.accountId ?? null) !== accountId) return 'challenge-unknown';
+  if (known.usedAt) return 'challenge-used';
+  if (known.expiresAt.getTime() <= now.getTime()) return 'challenge-expired';
+  return null;
 }
 
 // ---------------------------------------------------------------- registration
@@ -248,10 +261,95 @@ export interface VerifiedAssertion {
   binding: Record<string, string> | null;
 }
 
+/** A stored passkey with its account's state, as an assertion check needs it. */
+export type StoredPasskey = Pick<typeof passkeys.$inferSelect, 'id' | 'accountId' | 'credentialId' | 'publicKey' | 'counter' | 'transports' | 'aaguid' | 'revokedAt'> & {
+  accountDisabledAt: Date | null;
+};
+
+export type CheckedAssertion = { kind: 'ok'; newCounter: number; counterRegressed: boolean } | { kind: 'refused'; reason: CeremonyFailure };
+
+/**
+ * Checks an assertion against its stored passkey, without the database: the credential is known,
+ * live and (when expected) the account's; then origin, rpID, signature and user verification. A
+ * counter that goes backwards is reported, not refused (synced passkeys report 0).
+ */
+export async function checkAssertion(
+  deps: Pick<Deps, 'log'>,
+  cfg: Pick<IdentityConfig, 'origins' | 'rpId'>,
+  response: AuthenticationResponseJSON,
+  challenge: string,
+  key: StoredPasskey | null | undefined,
+  expectedAccountId: string | null,
+): Promise<CheckedAssertion> {
+  if (!key) return { kind: 'refused', reason: 'credential-unknown' };
+  if (key.revokedAt || key.accountDisabledAt) return { kind: 'refused', reason: 'credential-revoked' };
+  if (expectedAccountId && key.accountId !== expectedAccountId) return { kind: 'refused', reason: 'credential-unknown' };
+  let verification;
+  try {
+    verification = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: cfg.origins,
+      expectedRPID: cfg.rpId,
+      requireUserVerification: true,
+      // The counter is checked below, so a regression is recorded instead of refused.
+      credential: {
+        id: key.credentialId,
+        publicKey: Buffer.from(key.publicKey, 'base64url'),
+        counter: 0,
+        transports: key.transports as never,
+      },
+    });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    deps.log.warn({ err: message }, 'passkey assertion refused');
+    return { kind: 'refused', reason: /user (could not be )?verif/i.test(message) ? 'user-not-verified' : 'verification-failed' };
+  }
+  if (!verification.verified) return { kind: 'refused', reason: 'verification-failed' };
+  const newCounter = verification.authenticationInfo.newCounter;
+  return { kind: 'ok', newCounter, counterRegressed: (newCounter > 0 || key.counter > 0) && newCounter <= key.counter };
+}
+
+/** After a verified assertion: the passkey's counter and last use; a counter regression as a risk event. */
+export async function recordPasskeyUse(tx: Db, deps: Pick<Deps, 'clock'>, key: StoredPasskey, checked: { newCounter: number; counterRegressed: boolean }): Promise<void> {
+  const now = deps.clock.now();
+  if (checked.counterRegressed) {
+    await tx.insert(riskEvents).values({
+      accountId: key.accountId,
+      kind: 'passkey-counter-regressed',
+      details: { passkeyId: key.id, stored: key.counter, received: checked.newCounter },
+      createdAt: now,
+    });
+  }
+  await tx
+    .update(passkeys)
+    .set({ counter: sql`greatest(${passkeys.counter}, ${checked.newCounter})`, lastUsedAt: now })
+    .where(eq(passkeys.id, key.id));
+}
+
+/** The passkey of a credential id with its account's state. */
+export async function findPasskey(tx: Db, credentialId: string): Promise<StoredPasskey | undefined> {
+  const [key] = await tx
+    .select({
+      id: passkeys.id,
+      accountId: passkeys.accountId,
+      credentialId: passkeys.credentialId,
+      publicKey: passkeys.publicKey,
+      counter: passkeys.counter,
+      transports: passkeys.transports,
+      aaguid: passkeys.aaguid,
+      revokedAt: passkeys.revokedAt,
+      accountDisabledAt: accounts.disabledAt,
+    })
+    .from(passkeys)
+    .innerJoin(accounts, eq(accounts.id, passkeys.accountId))
+    .where(eq(passkeys.credentialId, credentialId));
+  return key;
+}
+
 /**
  * Verifies an assertion against a stored passkey inside the caller's transaction: consumes the
- * challenge, checks origin, rpID, signature and user verification, updates the counter. A counter
- * that goes backwards is recorded as a risk event, not refused (synced passkeys report 0).
+ * challenge, checks the assertion (checkAssertion), updates the counter.
  */
 export async function verifyAssertion(
   tx: Db,
@@ -264,57 +362,17 @@ export async function verifyAssertion(
   if (!challenge || typeof response.id !== 'string') return { kind: 'refused', reason: 'malformed' };
   const consumed = await consumeChallenge(tx, deps, challenge, expected.purpose, expected.accountId);
   if (consumed.kind === 'refused') return consumed;
-  const [key] = await tx
-    .select({ passkey: passkeys, disabledAt: accounts.disabledAt })
-    .from(passkeys)
-    .innerJoin(accounts, eq(accounts.id, passkeys.accountId))
-    .where(eq(passkeys.credentialId, response.id));
-  if (!key) return { kind: 'refused', reason: 'credential-unknown' };
-  if (key.passkey.revokedAt || key.disabledAt) return { kind: 'refused', reason: 'credential-revoked' };
-  if (expected.accountId && key.passkey.accountId !== expected.accountId) return { kind: 'refused', reason: 'credential-unknown' };
-  let verification;
-  try {
-    verification = await verifyAuthenticationResponse({
-      response,
-      expectedChallenge: challenge,
-      expectedOrigin: cfg.origins,
-      expectedRPID: cfg.rpId,
-      requireUserVerification: true,
-      // The counter is checked below, so a regression is recorded instead of refused.
-      credential: {
-        id: key.passkey.credentialId,
-        publicKey: Buffer.from(key.passkey.publicKey, 'base64url'),
-        counter: 0,
-        transports: key.passkey.transports as never,
-      },
-    });
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    deps.log.warn({ err: message }, 'passkey assertion refused');
-    return { kind: 'refused', reason: /user (could not be )?verif/i.test(message) ? 'user-not-verified' : 'verification-failed' };
-  }
-  if (!verification.verified) return { kind: 'refused', reason: 'verification-failed' };
-  const now = deps.clock.now();
-  const newCounter = verification.authenticationInfo.newCounter;
-  if ((newCounter > 0 || key.passkey.counter > 0) && newCounter <= key.passkey.counter) {
-    await tx.insert(riskEvents).values({
-      accountId: key.passkey.accountId,
-      kind: 'passkey-counter-regressed',
-      details: { passkeyId: key.passkey.id, stored: key.passkey.counter, received: newCounter },
-      createdAt: now,
-    });
-  }
-  await tx
-    .update(passkeys)
-    .set({ counter: sql`greatest(${passkeys.counter}, ${newCounter})`, lastUsedAt: now })
-    .where(eq(passkeys.id, key.passkey.id));
+  const key = await findPasskey(tx, response.id);
+  const checked = await checkAssertion(deps, cfg, response, challenge, key, expected.accountId);
+  if (checked.kind === 'refused') return checked;
+  await recordPasskeyUse(tx, deps, key!, checked);
   return {
     kind: 'ok',
     assertion: {
-      accountId: key.passkey.accountId,
-      passkeyId: key.passkey.id,
-      credentialId: key.passkey.credentialId,
-      aaguid: key.passkey.aaguid,
+      accountId: key!.accountId,
+      passkeyId: key!.id,
+      credentialId: key!.credentialId,
+      aaguid: key!.aaguid,
       binding: consumed.binding,
     },
   };

@@ -1,10 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { generateAuthenticationOptions, verifyAuthenticationResponse, type AuthenticationResponseJSON, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
-import { citizens, passkeys, petitions, petitionVersions, signatureCountEvents, signatures } from '../../../db/schema';
+import { queryRows, type Db } from '../../../db/client';
+import { accounts, citizens, outbox, passkeys, petitions, petitionVersions, riskEvents, signatureCountEvents, signatures, webauthnChallenges } from '../../../db/schema';
 import type { IdentityConfig } from '../identity/config';
-import { storeChallenge, verifyAssertion, type CeremonyFailure } from '../identity/passkeys.server';
+import {
+  challengeOf,
+  challengeRefusal,
+  checkAssertion,
+  consumeChallenge,
+  recordPasskeyUse,
+  storeChallenge,
+  type CeremonyFailure,
+  type StoredChallenge,
+  type StoredPasskey,
+} from '../identity/passkeys.server';
 import { assertCan, type Actor } from '../identity/permissions';
 import { localDate } from '../calendar/dates';
 import type { Deps } from '../shared/deps';
@@ -65,43 +75,57 @@ export type StartSigning =
   | { kind: 'ready'; options: PublicKeyCredentialRequestOptionsJSON; textHash: string; version: number }
   | { kind: 'refused'; reason: Ineligibility };
 
+/**
+ * What a signing ceremony starts from, in one query: the petition and its current version, the
+ * signer's facts, whether they have a live signature on it, and their passkeys.
+ */
+async function optionsFacts(db: Db, petitionId: string, accountId: string) {
+  const [row] = await db
+    .select({
+      state: petitions.state,
+      unitKato: petitions.unitKato,
+      versionId: petitionVersions.id,
+      textHash: petitionVersions.textHash,
+      version: petitionVersions.version,
+      signerKey: citizens.iinHmac,
+      adultOn: citizens.adultOn,
+      residenceUnitKato: citizens.residenceUnitKato,
+      signed: sql<boolean>`exists (select 1 from ${signatures} where ${signatures.petitionId} = ${petitions.id} and ${signatures.signerKey} = ${citizens.iinHmac} and ${signatures.withdrawnAt} is null)`,
+      keys: sql<{ id: string; transports: string[] }[]>`(select coalesce(json_agg(json_build_object('id', ${passkeys.credentialId}, 'transports', ${passkeys.transports})), '[]'::json) from ${passkeys} where ${passkeys.accountId} = ${accountId} and ${passkeys.revokedAt} is null)`,
+    })
+    .from(petitions)
+    .innerJoin(petitionVersions, eq(petitionVersions.id, petitions.currentVersionId))
+    .leftJoin(citizens, eq(citizens.accountId, accountId))
+    .where(eq(petitions.id, petitionId));
+  if (!row) return null;
+  const facts: SignerFacts | null = row.signerKey ? { signerKey: row.signerKey, adultOn: String(row.adultOn), residenceUnitKato: row.residenceUnitKato! } : null;
+  return { ...row, facts };
+}
+
 /** Prepares a signing ceremony: checks eligibility and stores the bound, single-use challenge. */
 export async function startSigning(deps: Deps, cfg: IdentityConfig, actor: Actor | null, petitionId: string): Promise<StartSigning> {
   assertCan(actor, 'petition:sign');
-  const [row] = await deps.db
-    .select({ p: petitions, v: petitionVersions })
-    .from(petitions)
-    .innerJoin(petitionVersions, eq(petitionVersions.id, petitions.currentVersionId))
-    .where(eq(petitions.id, petitionId));
+  const row = await optionsFacts(deps.db, petitionId, actor.accountId);
   if (!row) return { kind: 'refused', reason: 'not-found' };
-  const facts = await signerFacts(deps.db, actor.accountId);
-  const refusal = eligibility(facts, row.p, localDate(deps.clock.now()));
+  const refusal = eligibility(row.facts, row, localDate(deps.clock.now()));
   if (refusal) return { kind: 'refused', reason: refusal };
-  const [existing] = await deps.db
-    .select({ id: signatures.id })
-    .from(signatures)
-    .where(and(eq(signatures.petitionId, petitionId), eq(signatures.signerKey, facts!.signerKey), isNull(signatures.withdrawnAt)));
-  if (existing) return { kind: 'refused', reason: 'already-signed' };
+  if (row.signed) return { kind: 'refused', reason: 'already-signed' };
   const nonce = randomBytes(16).toString('base64url');
-  const challenge = signingChallenge({ petitionId, textHash: row.v.textHash, accountId: actor.accountId, nonce });
-  const keys = await deps.db
-    .select({ id: passkeys.credentialId, transports: passkeys.transports })
-    .from(passkeys)
-    .where(and(eq(passkeys.accountId, actor.accountId), isNull(passkeys.revokedAt)));
+  const challenge = signingChallenge({ petitionId, textHash: row.textHash, accountId: actor.accountId, nonce });
   const options = await generateAuthenticationOptions({
     rpID: cfg.rpId,
     challenge: Buffer.from(challenge, 'base64url'),
     timeout: cfg.challengeTtlMs,
     userVerification: 'required',
-    allowCredentials: keys.map((k) => ({ id: k.id, transports: k.transports as never })),
+    allowCredentials: row.keys.map((k) => ({ id: k.id, transports: k.transports as never })),
   });
   await storeChallenge(deps.db, deps, cfg, {
     challenge: options.challenge,
     purpose: 'signing',
     accountId: actor.accountId,
-    binding: { petitionId, versionId: row.v.id, textHash: row.v.textHash, nonce },
+    binding: { petitionId, versionId: row.versionId, textHash: row.textHash, nonce },
   });
-  return { kind: 'ready', options, textHash: row.v.textHash, version: row.v.version };
+  return { kind: 'ready', options, textHash: row.textHash, version: row.version };
 }
 
 export interface SigningContext {
@@ -116,9 +140,117 @@ export type SignOutcome =
   | { kind: 'refused'; reason: Ineligibility | CeremonyFailure | 'text-changed' | 'binding-mismatch' };
 
 /**
- * Records a signature: verifies the passkey assertion over the bound challenge, re-checks
- * eligibility, and in ONE transaction inserts the signature with its evidence, a count event and
- * an outbox message. A second signature by the same person is "already signed" (unique index).
+ * What recording a signature checks against, in one query: the challenge answered, the passkey
+ * that answered it (with its account's state), the petition's current version and the signer's facts.
+ */
+async function verifyFacts(db: Db, q: { challenge: string; credentialId: string; petitionId: string; accountId: string }) {
+  const [row] = await db
+    .select({
+      challengePurpose: webauthnChallenges.purpose,
+      challengeAccountId: webauthnChallenges.accountId,
+      binding: webauthnChallenges.binding,
+      usedAt: webauthnChallenges.usedAt,
+      expiresAt: webauthnChallenges.expiresAt,
+      keyId: passkeys.id,
+      keyAccountId: passkeys.accountId,
+      credentialId: passkeys.credentialId,
+      publicKey: passkeys.publicKey,
+      counter: passkeys.counter,
+      transports: passkeys.transports,
+      aaguid: passkeys.aaguid,
+      revokedAt: passkeys.revokedAt,
+      accountDisabledAt: accounts.disabledAt,
+      state: petitions.state,
+      unitKato: petitions.unitKato,
+      versionId: petitionVersions.id,
+      textHash: petitionVersions.textHash,
+      signerKey: citizens.iinHmac,
+      adultOn: citizens.adultOn,
+      residenceUnitKato: citizens.residenceUnitKato,
+    })
+    .from(sql`(select 1) as one`)
+    .leftJoin(webauthnChallenges, eq(webauthnChallenges.challenge, q.challenge))
+    .leftJoin(passkeys, eq(passkeys.credentialId, q.credentialId))
+    .leftJoin(accounts, eq(accounts.id, passkeys.accountId))
+    .leftJoin(petitions, eq(petitions.id, q.petitionId))
+    .leftJoin(petitionVersions, eq(petitionVersions.id, petitions.currentVersionId))
+    .leftJoin(citizens, eq(citizens.accountId, q.accountId));
+  const r = row!;
+  const challenge: StoredChallenge | null = r.challengePurpose ? { purpose: r.challengePurpose, accountId: r.challengeAccountId, usedAt: r.usedAt, expiresAt: r.expiresAt! } : null;
+  const key: StoredPasskey | null = r.keyId
+    ? { id: r.keyId, accountId: r.keyAccountId!, credentialId: r.credentialId!, publicKey: r.publicKey!, counter: r.counter!, transports: r.transports!, aaguid: r.aaguid, revokedAt: r.revokedAt, accountDisabledAt: r.accountDisabledAt }
+    : null;
+  const petition = r.state && r.versionId ? { state: r.state, unitKato: r.unitKato, versionId: r.versionId, textHash: r.textHash! } : null;
+  const facts: SignerFacts | null = r.signerKey ? { signerKey: r.signerKey, adultOn: String(r.adultOn), residenceUnitKato: r.residenceUnitKato! } : null;
+  return { challenge, binding: r.binding, key, petition, facts };
+}
+
+const SIGNABLE_SQL = sql.raw(SIGNABLE.map((s) => `'${s}'`).join(', '));
+
+/**
+ * The signature, in ONE statement (one transaction, one round trip): the challenge is used up
+ * (single use: of two requests answering it only one gets past this), the passkey's counter and
+ * last use are updated (a regression recorded as a risk event), and — while the petition is still
+ * signable at the version signed — the signature with its evidence, its count event and its outbox
+ * message are inserted. A live signature of the same person makes the insert a no-op (unique index).
+ */
+async function recordSignature(
+  db: Db,
+  w: {
+    now: Date;
+    challenge: string;
+    accountId: string;
+    key: StoredPasskey;
+    checked: { newCounter: number; counterRegressed: boolean };
+    signature: Omit<typeof signatures.$inferInsert, 'signedAt' | 'accountId' | 'passkeyId' | 'credentialId' | 'aaguid'>;
+  },
+): Promise<{ used: boolean; signatureId: string | null; state: string | null; versionId: string | null }> {
+  const at = w.now.toISOString();
+  const s = w.signature;
+  const [row] = await queryRows<{ used: boolean; signatureId: string | null; state: string | null; versionId: string | null }>(
+    db,
+    sql`
+    with used as (
+      update ${webauthnChallenges} set used_at = ${at}::timestamptz
+      where challenge = ${w.challenge} and purpose = 'signing' and used_at is null and expires_at > ${at}::timestamptz and account_id = ${w.accountId}::uuid
+      returning 1
+    ), petition as (
+      select state, current_version_id from ${petitions} where id = ${s.petitionId}::uuid
+    ), key_used as (
+      update ${passkeys} set counter = greatest(counter, ${w.checked.newCounter}::bigint), last_used_at = ${at}::timestamptz
+      where id = ${w.key.id}::uuid and exists (select 1 from used)
+    ), risk as (
+      insert into ${riskEvents} (account_id, kind, details, created_at)
+      select ${w.key.accountId}::uuid, 'passkey-counter-regressed', ${JSON.stringify({ passkeyId: w.key.id, stored: w.key.counter, received: w.checked.newCounter })}::jsonb, ${at}::timestamptz
+      where ${w.checked.counterRegressed}::boolean and exists (select 1 from used)
+    ), signature as (
+      insert into ${signatures} (petition_id, version_id, account_id, signer_key, region_kato, unit_kato, signed_at, notify_on_outcome,
+        passkey_id, credential_id, challenge, nonce, text_hash, authenticator_data, client_data_json, signature, user_handle, rp_id, origin,
+        ip, user_agent, device_id, aaguid)
+      select ${s.petitionId}::uuid, ${s.versionId}::uuid, ${w.accountId}::uuid, ${s.signerKey}::text, ${s.regionKato}::text, ${s.unitKato}::text, ${at}::timestamptz, ${s.notifyOnOutcome ?? false}::boolean,
+        ${w.key.id}::uuid, ${w.key.credentialId}::text, ${s.challenge}::text, ${s.nonce}::text, ${s.textHash}::text, ${s.authenticatorData}::text, ${s.clientDataJson}::text, ${s.signature}::text, ${s.userHandle ?? null}::text, ${s.rpId}::text, ${s.origin}::text,
+        ${s.ip ?? null}::text, ${s.userAgent ?? null}::text, ${s.deviceId ?? null}::text, ${w.key.aaguid}::text
+      where exists (select 1 from used) and exists (select 1 from petition where state in (${SIGNABLE_SQL}) and current_version_id = ${s.versionId}::uuid)
+      on conflict (petition_id, signer_key) where withdrawn_at is null do nothing
+      returning id
+    ), counted as (
+      insert into ${signatureCountEvents} (petition_id, region_kato, valid_delta)
+      select ${s.petitionId}::uuid, ${s.regionKato}::text, 1 from signature
+    ), announced as (
+      insert into ${outbox} (topic, payload)
+      select 'signature.recorded', jsonb_build_object('signatureId', id) from signature
+    )
+    select exists (select 1 from used) as "used", (select id from signature) as "signatureId",
+      (select state from petition) as "state", (select current_version_id from petition) as "versionId" `,
+  );
+  return row!;
+}
+
+/**
+ * Records a signature: verifies the passkey assertion over the bound challenge, checks eligibility,
+ * and in ONE transaction uses up the challenge and inserts the signature with its evidence, a
+ * count event and an outbox message. A second signature by the same person is "already signed"
+ * (unique index). Two round trips: the facts, then the write.
  */
 export async function signPetition(
   deps: Deps,
@@ -129,63 +261,72 @@ export async function signPetition(
   ctx: SigningContext,
 ): Promise<SignOutcome> {
   assertCan(actor, 'petition:sign');
-  return deps.db.transaction(async (tx) => {
-    const verified = await verifyAssertion(tx, deps, cfg, response, { purpose: 'signing', accountId: actor.accountId });
-    if (verified.kind === 'refused') return verified;
-    const b = verified.assertion.binding;
-    if (!b || b.petitionId !== petitionId || !b.nonce || !b.textHash || !b.versionId) return { kind: 'refused', reason: 'binding-mismatch' } as const;
-    const [pv] = await tx
-      .select({ p: petitions, v: petitionVersions })
-      .from(petitions)
-      .innerJoin(petitionVersions, eq(petitionVersions.id, petitions.currentVersionId))
-      .where(eq(petitions.id, petitionId));
-    if (!pv) return { kind: 'refused', reason: 'not-found' } as const;
-    const { p, v } = pv;
-    if (v.id !== b.versionId || v.textHash !== b.textHash) return { kind: 'refused', reason: 'text-changed' } as const;
-    const now = deps.clock.now();
-    const facts = await signerFacts(tx, actor.accountId);
-    const refusal = eligibility(facts, p, localDate(now));
-    if (refusal) return { kind: 'refused', reason: refusal } as const;
-    const data = JSON.parse(Buffer.from(response.response.clientDataJSON, 'base64url').toString('utf8')) as { origin: string };
-    const region = regionOf(facts!.residenceUnitKato);
-    // One statement: the signature (unless a live one exists), its count event and its outbox
-    // message — the hot path of a surge makes one round trip for all three.
-    const inserted = await tx
-      .insert(signatures)
-      .values({
-        petitionId,
-        versionId: v.id,
-        accountId: actor.accountId,
-        signerKey: facts!.signerKey,
-        regionKato: region,
-        unitKato: facts!.residenceUnitKato,
-        signedAt: now,
-        notifyOnOutcome: ctx.notifyOnOutcome,
-        passkeyId: verified.assertion.passkeyId,
-        credentialId: verified.assertion.credentialId,
-        challenge: signingChallenge({ petitionId, textHash: v.textHash, accountId: actor.accountId, nonce: b.nonce }),
-        nonce: b.nonce,
-        textHash: v.textHash,
-        authenticatorData: response.response.authenticatorData,
-        clientDataJson: response.response.clientDataJSON,
-        signature: response.response.signature,
-        userHandle: response.response.userHandle ?? null,
-        rpId: cfg.rpId,
-        origin: data.origin,
-        ip: ctx.ip,
-        userAgent: ctx.userAgent?.slice(0, 400) ?? null,
-        deviceId: ctx.deviceId,
-        aaguid: verified.assertion.aaguid,
-      })
-      .onConflictDoNothing({ target: [signatures.petitionId, signatures.signerKey], where: sql`${signatures.withdrawnAt} is null` })
-      .returning({ id: signatures.id });
-    if (inserted.length === 0) return { kind: 'refused', reason: 'already-signed' } as const;
-    const signatureId = inserted[0]!.id;
-    await tx.execute(sql`
-      with e as (insert into ${signatureCountEvents} (petition_id, region_kato, valid_delta) values (${petitionId}, ${region}, 1))
-      insert into outbox (topic, payload) values ('signature.recorded', ${JSON.stringify({ signatureId })}::jsonb)`);
-    return { kind: 'signed', signatureId } as const;
+  const accountId = actor.accountId;
+  const challenge = challengeOf(response?.response?.clientDataJSON ?? '');
+  if (!challenge || typeof response.id !== 'string') return { kind: 'refused', reason: 'malformed' };
+  const f = await verifyFacts(deps.db, { challenge, credentialId: response.id, petitionId, accountId });
+  const now = deps.clock.now();
+  const unusable = challengeRefusal(f.challenge, 'signing', accountId, now);
+  if (unusable) return { kind: 'refused', reason: unusable };
+  const checked = await checkAssertion(deps, cfg, response, challenge, f.key, accountId);
+  if (checked.kind === 'refused') {
+    // A refused ceremony uses up its challenge all the same.
+    await consumeChallenge(deps.db, deps, challenge, 'signing', accountId);
+    return checked;
+  }
+  const key = f.key!;
+  // Refusals after a verified assertion use up the challenge and record the passkey's use.
+  const refuse = async (reason: Ineligibility | CeremonyFailure | 'text-changed' | 'binding-mismatch') => {
+    await deps.db.transaction(async (tx) => {
+      const consumed = await consumeChallenge(tx, deps, challenge, 'signing', accountId);
+      if (consumed.kind === 'ok') await recordPasskeyUse(tx, deps, key, checked);
+    });
+    return { kind: 'refused', reason } as const;
+  };
+  const b = f.binding;
+  if (!b || b.petitionId !== petitionId || !b.nonce || !b.textHash || !b.versionId) return refuse('binding-mismatch');
+  if (!f.petition) return refuse('not-found');
+  if (f.petition.versionId !== b.versionId || f.petition.textHash !== b.textHash) return refuse('text-changed');
+  const refusal = eligibility(f.facts, f.petition, localDate(now));
+  if (refusal) return refuse(refusal);
+  const facts = f.facts!;
+  const data = JSON.parse(Buffer.from(response.response.clientDataJSON, 'base64url').toString('utf8')) as { origin: string };
+  const region = regionOf(facts.residenceUnitKato);
+  const written = await recordSignature(deps.db, {
+    now,
+    challenge,
+    accountId,
+    key,
+    checked,
+    signature: {
+      petitionId,
+      versionId: b.versionId,
+      signerKey: facts.signerKey,
+      regionKato: region,
+      unitKato: facts.residenceUnitKato,
+      notifyOnOutcome: ctx.notifyOnOutcome,
+      challenge: signingChallenge({ petitionId, textHash: b.textHash, accountId, nonce: b.nonce }),
+      nonce: b.nonce,
+      textHash: b.textHash,
+      authenticatorData: response.response.authenticatorData,
+      clientDataJson: response.response.clientDataJSON,
+      signature: response.response.signature,
+      userHandle: response.response.userHandle ?? null,
+      rpId: cfg.rpId,
+      origin: data.origin,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent?.slice(0, 400) ?? null,
+      deviceId: ctx.deviceId,
+    },
   });
+  // Another request answered the same challenge first.
+  if (!written.used) return { kind: 'refused', reason: 'challenge-used' };
+  if (written.signatureId) return { kind: 'signed', signatureId: written.signatureId };
+  // The petition changed between the checks and the write (text edited, or closed).
+  if (!written.state) return { kind: 'refused', reason: 'not-found' };
+  if (written.versionId !== b.versionId) return { kind: 'refused', reason: 'text-changed' };
+  if (!(SIGNABLE as readonly string[]).includes(written.state)) return { kind: 'refused', reason: 'not-signable' };
+  return { kind: 'refused', reason: 'already-signed' };
 }
 
 /** Withdraws the signer's live signature while the petition can be signed. */
