@@ -11,7 +11,9 @@ import { addVirtualAuthenticator, enrollWithDemo, uniqueIin } from './support';
  * installation runs web, workers and relay together, so the routing job really runs): a citizen
  * files a report with a photo at a point in Saryarka District of Astana; an officer of the Astana
  * akimats (a demo invitation, .data/demo-invites.json) finds it in the inbox, takes it into work,
- * answers from a template, marks it fixed with a photo; the citizen confirms the fix.
+ * answers from a template, marks it fixed with a photo, while an officer of Almaty's akimat sees
+ * nothing of it; the citizen confirms the fix; the public page shows the history without the
+ * reporter's name.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -33,8 +35,8 @@ async function citizen(browser: Browser): Promise<Page> {
   return page;
 }
 
-async function officer(browser: Browser): Promise<Page> {
-  const key = Object.keys(invites()).find((k) => k.startsWith('reports_officer:'))!;
+async function officer(browser: Browser, prefix = 'reports_officer:'): Promise<Page> {
+  const key = Object.keys(invites()).find((k) => k.startsWith(prefix))!;
   const page = await (await browser.newContext()).newPage();
   await addVirtualAuthenticator(page);
   await page.goto(`/invite/${invites()[key]}?lng=en`);
@@ -64,6 +66,15 @@ test('a citizen files a report with a photo at a point in Astana and it is route
     await reporter.reload();
     await expect(reporter.getByTestId('report-akimat')).toContainText('Saryarka', { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
+});
+
+test('an officer of another akimat does not see it', async ({ browser }) => {
+  const page = await officer(browser, 'almaty_officer:');
+  await page.goto('/akimat/reports?lng=en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reports inbox');
+  await expect(page.locator(`tr[data-report="${number}"]`)).toHaveCount(0);
+  const direct = await page.goto(`/akimat/reports/${number}?lng=en`);
+  expect(direct?.status()).toBe(404);
 });
 
 test('the officer finds it in the inbox, takes it into work, answers from a template and marks it fixed with a photo', async ({ browser }) => {
@@ -103,4 +114,15 @@ test('the citizen confirms the fix and the report closes', async () => {
   await reporter.getByRole('button', { name: 'Yes, it is fixed' }).click();
   await expect(reporter.getByTestId('done')).toHaveText('Thank you: the report is closed as fixed.');
   await expect(reporter.getByTestId('report-status')).toHaveText('Fixed, confirmed');
+});
+
+test('the public page shows the history without the reporter\'s name', async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`/reports/${number}?lng=en`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(number);
+  const history = page.getByTestId('report-history');
+  for (const step of ['file', 'route', 'acknowledge', 'answer', 'mark-fixed', 'confirm'])
+    await expect(history.locator(`li[data-event="${step}"]`)).toHaveCount(1);
+  const html = await page.content();
+  for (const personal of ['Сауле', 'Ахметова', 'Demo Astana Reports Officer']) expect(html).not.toContain(personal);
 });

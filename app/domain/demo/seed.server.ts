@@ -50,6 +50,10 @@ export async function demoStaffInvites(deps: Deps, cfg: Pick<IdentityConfig, 'in
       .innerJoin(units, eq(units.kato, localBodies.unitKato))
       .where(and(eq(units.parentKato, '710000000'), eq(localBodies.kind, 'akimat')))
   ).map((r) => r.id);
+  const [almaty] = await deps.db
+    .select({ id: localBodies.id })
+    .from(localBodies)
+    .where(and(eq(localBodies.unitKato, '750000000'), eq(localBodies.kind, 'akimat')));
   const wanted: { key: string; role: string; name: string; bodyIds?: number[] }[] = [
     { key: 'administrator', role: 'administrator', name: 'Demo Administrator' },
     { key: 'moderator', role: 'moderator', name: 'Demo Moderator' },
@@ -57,6 +61,8 @@ export async function demoStaffInvites(deps: Deps, cfg: Pick<IdentityConfig, 'in
     ...(astana ? [{ key: `akimat_officer:${astana.id}`, role: 'akimat_officer', name: 'Demo Astana Officer', bodyIds: [astana.id, ...astanaDistricts] }] : []),
     // A second officer of the same akimats for the reports walk-through (each invitation is single-use).
     ...(astana ? [{ key: `reports_officer:${astana.id}`, role: 'akimat_officer', name: 'Demo Astana Reports Officer', bodyIds: [astana.id, ...astanaDistricts] }] : []),
+    // An officer of another city's akimat: sees only Almaty's reports.
+    ...(almaty ? [{ key: `almaty_officer:${almaty.id}`, role: 'akimat_officer', name: 'Demo Almaty Officer', bodyIds: [almaty.id] }] : []),
   ];
   const out: Record<string, string> = {};
   for (const w of wanted) {
