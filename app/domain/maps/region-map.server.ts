@@ -1,9 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { unitBoundaries, units } from '../../../db/schema';
 import type { Deps } from '../shared/deps';
 import { fitEquirectangular, unionBox, type LonLatBox } from './projection';
-import { geometryToPath, isPolygonalGeometry, type PathOptions, type PolygonalGeometry } from './svg-path';
+import { loadUnitShapes } from './shapes.server';
+import { geometryToPath, type PathOptions, type PolygonalGeometry } from './svg-path';
 
 /**
  * The map of the first-level units (regions and cities of republican significance) as SVG paths,
@@ -76,28 +75,7 @@ export function buildRegionMap(rows: readonly BoundaryInput[], opts: MapOptions 
 }
 
 async function loadBoundaries(db: Db): Promise<BoundaryInput[]> {
-  const rows = await db
-    .select({
-      kato: units.kato,
-      type: units.type,
-      nameKk: units.nameKk,
-      nameRu: units.nameRu,
-      nameEn: units.nameEn,
-      geometry: unitBoundaries.geometry,
-      minLon: unitBoundaries.minLon,
-      minLat: unitBoundaries.minLat,
-      maxLon: unitBoundaries.maxLon,
-      maxLat: unitBoundaries.maxLat,
-    })
-    .from(unitBoundaries)
-    .innerJoin(units, eq(units.kato, unitBoundaries.kato))
-    .where(eq(units.level, 1))
-    .orderBy(asc(units.kato));
-  return rows.flatMap((r) =>
-    isPolygonalGeometry(r.geometry)
-      ? [{ kato: r.kato, type: r.type, nameKk: r.nameKk, nameRu: r.nameRu, nameEn: r.nameEn, geometry: r.geometry, box: { minLon: r.minLon, minLat: r.minLat, maxLon: r.maxLon, maxLat: r.maxLat } }]
-      : [],
-  );
+  return (await loadUnitShapes(db, { kind: 'country' })).map(({ kato, type, nameKk, nameRu, nameEn, geometry, box }) => ({ kato, type, nameKk, nameRu, nameEn, geometry, box }));
 }
 
 const cache = new WeakMap<Db, Promise<RegionMap | null>>();

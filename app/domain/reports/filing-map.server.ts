@@ -1,9 +1,8 @@
-import { and, asc, eq, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { unitBoundaries, units } from '../../../db/schema';
-import { fitEquirectangular, unionBox, type LonLatBox, type Projection } from '../maps/projection';
+import { fitEquirectangular, unionBox, type Projection } from '../maps/projection';
 import { DEFAULT_MAP_OPTIONS } from '../maps/region-map.server';
-import { geometryToPath, isPolygonalGeometry } from '../maps/svg-path';
+import { loadUnitShapes } from '../maps/shapes.server';
+import { geometryToPath } from '../maps/svg-path';
 
 /**
  * The map of the filing form, drawn from the seeded polygons as inline SVG (no tile server), in
@@ -49,40 +48,16 @@ export function projectOnMap(map: Pick<FilingMap, 'inverse'>, lon: number, lat: 
 }
 
 async function build(db: Db, zoom: FilingMap['zoom'], focus: string | null): Promise<FilingMap | null> {
-  const where =
-    zoom === 'country'
-      ? eq(units.level, 1)
-      : zoom === 'region'
-        ? or(eq(units.kato, focus!), and(eq(units.level, 2), eq(units.parentKato, focus!)))
-        : eq(units.kato, focus!);
-  const rows = await db
-    .select({
-      kato: units.kato,
-      level: units.level,
-      nameKk: units.nameKk,
-      nameRu: units.nameRu,
-      nameEn: units.nameEn,
-      geometry: unitBoundaries.geometry,
-      minLon: unitBoundaries.minLon,
-      minLat: unitBoundaries.minLat,
-      maxLon: unitBoundaries.maxLon,
-      maxLat: unitBoundaries.maxLat,
-    })
-    .from(unitBoundaries)
-    .innerJoin(units, eq(units.kato, unitBoundaries.kato))
-    .where(where)
-    .orderBy(asc(units.level), asc(units.kato));
-  const usable = rows.filter((r) => isPolygonalGeometry(r.geometry));
+  const usable = await loadUnitShapes(db, zoom === 'country' ? { kind: 'country' } : zoom === 'region' ? { kind: 'region', kato: focus! } : { kind: 'unit', kato: focus! });
   const focusRow = focus ? usable.find((r) => r.kato === focus) : undefined;
   if (focus && !focusRow) return null;
-  const box = unionBox((focusRow ? [focusRow] : usable).map((r): LonLatBox => ({ minLon: r.minLon, minLat: r.minLat, maxLon: r.maxLon, maxLat: r.maxLat })));
+  const box = unionBox((focusRow ? [focusRow] : usable).map((r) => r.box));
   if (!box || !(box.maxLon > box.minLon) || !(box.maxLat > box.minLat)) return null;
   const projection = fitEquirectangular(box, DEFAULT_MAP_OPTIONS.width, DEFAULT_MAP_OPTIONS.padding);
   // Finer outlines when zoomed in (a district is a few dozen pixels of the country map).
   const opts = zoom === 'country' ? DEFAULT_MAP_OPTIONS : { ...DEFAULT_MAP_OPTIONS, epsilon: 0.4, minArea: 0.5 };
   const out: FilingMapUnit[] = [];
   for (const r of usable) {
-    if (!isPolygonalGeometry(r.geometry)) continue;
     const path = geometryToPath(r.geometry, projection, opts);
     if (path.d === '') continue;
     out.push({ kato: r.kato, level: r.level, nameKk: r.nameKk, nameRu: r.nameRu, nameEn: r.nameEn, d: path.d });

@@ -1,9 +1,8 @@
-import { and, asc, eq, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { unitBoundaries, units } from '../../../db/schema';
 import { DEFAULT_MAP_OPTIONS } from '../maps/region-map.server';
 import { fitEquirectangular, unionBox, type LonLatBox, type Projection } from '../maps/projection';
-import { geometryToPath, isPolygonalGeometry } from '../maps/svg-path';
+import { loadUnitShapes } from '../maps/shapes.server';
+import { geometryToPath } from '../maps/svg-path';
 import type { Deps } from '../shared/deps';
 import type { StatusGroup } from './groups';
 import type { MapPoint } from './public.server';
@@ -50,33 +49,15 @@ export interface ReportMap {
 }
 
 async function buildBase(db: Db, regionKato: string | null): Promise<ReportMapBase | null> {
-  const rows = await db
-    .select({
-      kato: units.kato,
-      level: units.level,
-      nameKk: units.nameKk,
-      nameRu: units.nameRu,
-      nameEn: units.nameEn,
-      geometry: unitBoundaries.geometry,
-      minLon: unitBoundaries.minLon,
-      minLat: unitBoundaries.minLat,
-      maxLon: unitBoundaries.maxLon,
-      maxLat: unitBoundaries.maxLat,
-    })
-    .from(unitBoundaries)
-    .innerJoin(units, eq(units.kato, unitBoundaries.kato))
-    .where(regionKato ? or(eq(units.kato, regionKato), and(eq(units.level, 2), eq(units.parentKato, regionKato))) : eq(units.level, 1))
-    .orderBy(asc(units.level), asc(units.kato));
-  const usable = rows.filter((r) => isPolygonalGeometry(r.geometry));
+  const usable = await loadUnitShapes(db, regionKato ? { kind: 'region', kato: regionKato } : { kind: 'country' });
   // Zoomed: the region's own box (its districts lie inside it); else the union of the regions.
   const region = regionKato ? usable.find((r) => r.kato === regionKato) : undefined;
-  const boxes: LonLatBox[] = (region ? [region] : usable).map((r) => ({ minLon: r.minLon, minLat: r.minLat, maxLon: r.maxLon, maxLat: r.maxLat }));
+  const boxes: LonLatBox[] = (region ? [region] : usable).map((r) => r.box);
   const box = unionBox(boxes);
   if (!box || !(box.maxLon > box.minLon) || !(box.maxLat > box.minLat)) return null;
   const projection = fitEquirectangular(box, DEFAULT_MAP_OPTIONS.width, DEFAULT_MAP_OPTIONS.padding);
   const out: ReportMapUnit[] = [];
   for (const r of usable) {
-    if (!isPolygonalGeometry(r.geometry)) continue;
     const path = geometryToPath(r.geometry, projection, DEFAULT_MAP_OPTIONS);
     if (path.d === '') continue;
     out.push({ kato: r.kato, level: r.level, nameKk: r.nameKk, nameRu: r.nameRu, nameEn: r.nameEn, d: path.d });
