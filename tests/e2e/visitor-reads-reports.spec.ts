@@ -50,7 +50,10 @@ test.describe('a visitor reads local issue reports', () => {
     await page.getByLabel(s.status, { exact: true }).selectOption('fixed');
     await page.getByRole('button', { name: s.apply }).click();
     await expect(page).toHaveURL(/status=fixed/);
+    // The URL changes when the navigation commits; wait for the new list before reading it.
+    await expect(page.getByTestId('report-list')).toBeVisible();
     const cards = page.getByTestId('report-list').locator('li');
+    await expect(cards.first()).toBeVisible();
     expect(await cards.count()).toBeGreaterThan(0);
     for (const status of await page.getByTestId('report-status').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))) {
       expect(['fixed', 'closed-confirmed', 'closed-unconfirmed']).toContain(status);
@@ -63,7 +66,8 @@ test.describe('a visitor reads local issue reports', () => {
     await page.getByTestId('report-list').locator('h3 a').first().click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(/R-\d{4}-\d{6}/);
     await expect(page.getByRole('heading', { name: p.history })).toBeVisible();
-    expect(await page.getByTestId('report-history').locator('li').count()).toBeGreaterThan(2);
+    // At least three steps (filed, routed, and what the akimat did), waited for as the page loads.
+    await expect(page.getByTestId('report-history').locator('li').nth(2)).toBeVisible();
     await expect(page.getByTestId('report-clock')).toBeVisible();
     await expect(page.getByTestId('report-akimat').getByRole('link')).toHaveAttribute('href', /^\/akimats\/\d+$/);
     for (const img of await page.locator('main img').all()) expect((await img.getAttribute('alt'))?.length ?? 0).toBeGreaterThan(10);
