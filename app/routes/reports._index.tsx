@@ -7,6 +7,7 @@ import { listPublicReports, listReportPoints, parseReportListQuery, reportFilter
 import { DEFAULT_LOCALE, getT, isLocale } from '../i18n';
 import { getDeps } from '../services/db.server';
 import styles from '../styles/reports-public.css';
+import { FilterSelect } from '../ui/filter-select';
 import { formatNumberIn } from '../ui/formatters';
 import { useLocale, useNames } from '../ui/locale';
 import { ReportCard, ReportPagination, reportListHref } from '../ui/reports-public/cards';
@@ -66,52 +67,12 @@ export default function ReportsPage() {
             <label htmlFor="filter-q">{t(`${k}.q`)}</label>
             <input id="filter-q" className="input" type="search" name="q" defaultValue={a.q ?? ''} maxLength={200} />
           </div>
-          <div className="field">
-            <label htmlFor="filter-region">{t(`${k}.region`)}</label>
-            <select id="filter-region" className="input" name="region" defaultValue={a.region ?? ''}>
-              <option value="">{t(`${k}.regionAny`)}</option>
-              {options.regions.map((r) => (
-                <option key={r.kato} value={r.kato}>
-                  {name(r)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="filter-region" name="region" label={t(`${k}.region`)} anyLabel={t(`${k}.regionAny`)} value={a.region} options={options.regions.map((r) => ({ value: r.kato, label: name(r) }))} />
           {options.districts.length > 0 ? (
-            <div className="field">
-              <label htmlFor="filter-district">{t(`${k}.district`)}</label>
-              <select id="filter-district" className="input" name="district" defaultValue={a.district ?? ''}>
-                <option value="">{t(`${k}.districtAny`)}</option>
-                {options.districts.map((d) => (
-                  <option key={d.kato} value={d.kato}>
-                    {name(d)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect id="filter-district" name="district" label={t(`${k}.district`)} anyLabel={t(`${k}.districtAny`)} value={a.district} options={options.districts.map((d) => ({ value: d.kato, label: name(d) }))} />
           ) : null}
-          <div className="field">
-            <label htmlFor="filter-category">{t(`${k}.category`)}</label>
-            <select id="filter-category" className="input" name="category" defaultValue={a.category ?? ''}>
-              <option value="">{t(`${k}.categoryAny`)}</option>
-              {options.categories.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {name(c)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="filter-status">{t(`${k}.status`)}</label>
-            <select id="filter-status" className="input" name="status" defaultValue={a.status ?? ''}>
-              <option value="">{t(`${k}.statusAny`)}</option>
-              {STATUS_GROUPS.map((g) => (
-                <option key={g} value={g}>
-                  {t(`reportPublic.group.${g}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="filter-category" name="category" label={t(`${k}.category`)} anyLabel={t(`${k}.categoryAny`)} value={a.category} options={options.categories.map((c) => ({ value: c.code, label: name(c) }))} />
+          <FilterSelect id="filter-status" name="status" label={t(`${k}.status`)} anyLabel={t(`${k}.statusAny`)} value={a.status} options={STATUS_GROUPS.map((g) => ({ value: g, label: t(`reportPublic.group.${g}`) }))} />
           {a.akimat ? <input type="hidden" name="akimat" value={a.akimat} /> : null}
           <div className="filters-actions">
             <button type="submit" className="button primary">

@@ -1,6 +1,7 @@
 import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { ListFilterOptions, PetitionListFilters } from '../../domain/petitions/queries.server';
+import { FilterSelect } from '../filter-select';
 import { useNames } from '../locale';
 
 export interface FilterChoices {
@@ -31,39 +32,9 @@ export function ListFilters({ applied, options, choices }: { applied: PetitionLi
             {t(`${k}.qHint`)}
           </p>
         </div>
-        <div className="field">
-          <label htmlFor="filter-status">{t(`${k}.status`)}</label>
-          <select id="filter-status" className="input" name="status" defaultValue={applied.status ?? ''}>
-            <option value="">{t(`${k}.statusAny`)}</option>
-            {choices.statuses.map((s) => (
-              <option key={s} value={s}>
-                {GROUPS.has(s) ? t(`${k}.statusGroup.${s}`) : t(`petitions.state.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-level">{t(`${k}.level`)}</label>
-          <select id="filter-level" className="input" name="level" defaultValue={applied.level ?? ''}>
-            <option value="">{t(`${k}.levelAny`)}</option>
-            {choices.levels.map((l) => (
-              <option key={l} value={l}>
-                {t(`${k}.levels.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-region">{t(`${k}.region`)}</label>
-          <select id="filter-region" className="input" name="region" defaultValue={applied.region ?? ''}>
-            <option value="">{t(`${k}.regionAny`)}</option>
-            {options.regions.map((r) => (
-              <option key={r.kato} value={r.kato}>
-                {name(r)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="filter-status" name="status" label={t(`${k}.status`)} anyLabel={t(`${k}.statusAny`)} value={applied.status} options={choices.statuses.map((s) => ({ value: s, label: GROUPS.has(s) ? t(`${k}.statusGroup.${s}`) : t(`petitions.state.${s}`) }))} />
+        <FilterSelect id="filter-level" name="level" label={t(`${k}.level`)} anyLabel={t(`${k}.levelAny`)} value={applied.level} options={choices.levels.map((l) => ({ value: l, label: t(`${k}.levels.${l}`) }))} />
+        <FilterSelect id="filter-region" name="region" label={t(`${k}.region`)} anyLabel={t(`${k}.regionAny`)} value={applied.region} options={options.regions.map((r) => ({ value: r.kato, label: name(r) }))} />
         <div className="field">
           <label htmlFor="filter-addressee">{t(`${k}.addressee`)}</label>
           <select id="filter-addressee" className="input" name="addressee" defaultValue={applied.addressee ?? ''}>
@@ -81,17 +52,7 @@ export function ListFilters({ applied, options, choices }: { applied: PetitionLi
           </select>
         </div>
         {options.projects.length > 0 ? (
-          <div className="field">
-            <label htmlFor="filter-project">{t(`${k}.project`)}</label>
-            <select id="filter-project" className="input" name="project" defaultValue={applied.project ?? ''}>
-              <option value="">{t(`${k}.projectAny`)}</option>
-              {options.projects.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {name(p)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="filter-project" name="project" label={t(`${k}.project`)} anyLabel={t(`${k}.projectAny`)} value={applied.project} options={options.projects.map((p) => ({ value: p.code, label: name(p) }))} />
         ) : null}
         <div className="field">
           <label htmlFor="filter-sort">{t(`${k}.sort`)}</label>
