@@ -39,7 +39,7 @@ export function openDatabase(opts: OpenDatabaseOptions): DbHandle {
     });
     const url = new URL(opts.databaseUrl);
     return {
-      db: drizzlePostgres(client, { schema }) as unknown as Db,
+      db: drizzlePostgres(preparing(client), { schema }) as unknown as Db,
       kind: 'postgres',
       location: `postgres://${url.host}${url.pathname}`,
       close: () => client.end({ timeout: 5 }),
@@ -56,6 +56,41 @@ export function openDatabase(opts: OpenDatabaseOptions): DbHandle {
   };
 }
 
+/** Statements with more parameters than this (bulk inserts, long id lists) are not kept prepared. */
+const MAX_PREPARED_PARAMETERS = 64;
+
+/**
+ * postgres.js, as drizzle drives it, with statements prepared. Drizzle asks postgres.js for an
+ * unnamed statement on every query that is not explicitly `.prepare(name)`d, and for an unnamed
+ * statement with parameters postgres.js first sends Parse + Describe and waits for the answer
+ * before it binds: two round trips and a fresh parse and plan per query. Prepared, a statement is
+ * parsed once per connection and each later run is one round trip (Bind + Execute). Statements
+ * are keyed by their SQL text, which drizzle builds the same for the same query shape, so the set
+ * per connection is bounded by the code's queries; bulk statements with many parameters (whose
+ * text varies with the row count) stay unnamed. Connections are recycled (postgres.js
+ * `max_lifetime`), which bounds the server-side statement cache too. Transactions and savepoints
+ * hand drizzle a transaction-scoped client, wrapped the same way.
+ */
+function preparing(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === 'unsafe') {
+        return (query: string, params?: unknown[], options?: { prepare?: boolean }) =>
+          target.unsafe(query, params as never, { ...options, prepare: (params?.length ?? 0) <= MAX_PREPARED_PARAMETERS });
+      }
+      if (prop === 'begin' || prop === 'savepoint') {
+        return (...args: unknown[]) => {
+          const last = args.length - 1;
+          const fn = args[last] as (sql: postgres.Sql) => unknown;
+          args[last] = (sql: postgres.Sql) => fn(preparing(sql));
+          return (Reflect.get(target, prop, target) as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+}
+
 /** Rows of a raw `db.execute` result: postgres.js returns an array, PGlite `{ rows }`. */
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
@@ -66,6 +101,28 @@ export function rowsOf<T>(result: unknown): T[] {
 /** Runs a raw query and returns its rows, the same on both drivers. */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return rowsOf<T>(await db.execute(query));
+}
+
+const preparedByDb = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A statement for a hot path, built once per database handle (`make` returns a drizzle query's
+ * `.prepare(name)` or `prepareRaw`): a call binds `sql.placeholder` values instead of building the
+ * SQL again, and on PostgreSQL it runs as a named prepared statement (parsed and planned once per
+ * connection).
+ */
+export function prepared<T>(db: Db, name: string, make: (db: Db) => T): T {
+  let byName = preparedByDb.get(db);
+  if (!byName) preparedByDb.set(db, (byName = new Map()));
+  if (!byName.has(name)) byName.set(name, make(db));
+  return byName.get(name) as T;
+}
+
+/** A raw SQL statement prepared like a drizzle query's `.prepare(name)`; rows as `queryRows` gives them. */
+export function prepareRaw<T>(db: Db, name: string, query: SQL): { execute(values: Record<string, unknown>): Promise<T[]> } {
+  const built = db.execute(query).getQuery();
+  const statement = db._.session.prepareQuery(built, undefined, name, false);
+  return { execute: async (values) => rowsOf<T>(await statement.execute(values)) };
 }
 
 /** Throws when the database does not answer a trivial query. */

@@ -10,7 +10,7 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import { prepared, type Db } from '../../../db/client';
 import { accounts, passkeys, riskEvents, webauthnChallenges } from '../../../db/schema';
 import { appendAudit, type RequestMeta } from '../audit/audit.server';
 import type { Deps } from '../shared/deps';
@@ -44,11 +44,25 @@ export async function storeChallenge(
   input: { challenge: string; purpose: ChallengePurpose; accountId: string | null; binding?: Record<string, string> },
 ): Promise<void> {
   const now = deps.clock.now();
-  await tx.insert(webauthnChallenges).values({
+  const insert = prepared(tx, 'passkeys.store-challenge', (db) =>
+    db
+      .insert(webauthnChallenges)
+      .values({
+        challenge: sql.placeholder('challenge'),
+        purpose: sql.placeholder('purpose'),
+        accountId: sql.placeholder('accountId'),
+        // A JSON text or SQL NULL (never the JSON value null).
+        binding: sql`${sql.placeholder('binding')}::jsonb`,
+        createdAt: sql.placeholder('createdAt'),
+        expiresAt: sql.placeholder('expiresAt'),
+      })
+      .prepare('passkeys_store_challenge'),
+  );
+  await insert.execute({
     challenge: input.challenge,
     purpose: input.purpose,
     accountId: input.accountId,
-    binding: input.binding ?? null,
+    binding: input.binding ? JSON.stringify(input.binding) : null,
     createdAt: now,
     expiresAt: new Date(now.getTime() + cfg.challengeTtlMs),
   });

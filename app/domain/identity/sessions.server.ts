@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { prepared, type Db } from '../../../db/client';
 import { accounts, sessions, staffRoles } from '../../../db/schema';
 import type { Deps } from '../shared/deps';
 import type { IdentityConfig } from './config';
@@ -74,11 +74,16 @@ export async function resolveSession(
 ): Promise<CurrentSession | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const id = hashToken(token);
-  const [row] = await deps.db
-    .select({ session: sessions, account: accounts })
-    .from(sessions)
-    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(eq(sessions.id, id));
+  // Every request with a session cookie makes this query: prepared once.
+  const query = prepared(deps.db, 'sessions.resolve', (db) =>
+    db
+      .select({ session: sessions, account: accounts })
+      .from(sessions)
+      .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+      .where(eq(sessions.id, sql.placeholder('id')))
+      .prepare('sessions_resolve'),
+  );
+  const [row] = await query.execute({ id });
   if (!row || row.account.disabledAt) return null;
   const now = deps.clock.now();
   if (sessionExpiry(row.session, now, cfg.sessionIdleMs)) return null;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { generateAuthenticationOptions, verifyAuthenticationResponse, type AuthenticationResponseJSON, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../../db/client';
+import { prepared, prepareRaw, type Db } from '../../../db/client';
 import { accounts, citizens, outbox, passkeys, petitions, petitionVersions, riskEvents, signatureCountEvents, signatures, webauthnChallenges } from '../../../db/schema';
 import type { IdentityConfig } from '../identity/config';
 import {
@@ -80,23 +80,27 @@ export type StartSigning =
  * signer's facts, whether they have a live signature on it, and their passkeys.
  */
 async function optionsFacts(db: Db, petitionId: string, accountId: string) {
-  const [row] = await db
-    .select({
-      state: petitions.state,
-      unitKato: petitions.unitKato,
-      versionId: petitionVersions.id,
-      textHash: petitionVersions.textHash,
-      version: petitionVersions.version,
-      signerKey: citizens.iinHmac,
-      adultOn: citizens.adultOn,
-      residenceUnitKato: citizens.residenceUnitKato,
-      signed: sql<boolean>`exists (select 1 from ${signatures} where ${signatures.petitionId} = ${petitions.id} and ${signatures.signerKey} = ${citizens.iinHmac} and ${signatures.withdrawnAt} is null)`,
-      keys: sql<{ id: string; transports: string[] }[]>`(select coalesce(json_agg(json_build_object('id', ${passkeys.credentialId}, 'transports', ${passkeys.transports})), '[]'::json) from ${passkeys} where ${passkeys.accountId} = ${accountId} and ${passkeys.revokedAt} is null)`,
-    })
-    .from(petitions)
-    .innerJoin(petitionVersions, eq(petitionVersions.id, petitions.currentVersionId))
-    .leftJoin(citizens, eq(citizens.accountId, accountId))
-    .where(eq(petitions.id, petitionId));
+  const query = prepared(db, 'signing.options-facts', (d) =>
+    d
+      .select({
+        state: petitions.state,
+        unitKato: petitions.unitKato,
+        versionId: petitionVersions.id,
+        textHash: petitionVersions.textHash,
+        version: petitionVersions.version,
+        signerKey: citizens.iinHmac,
+        adultOn: citizens.adultOn,
+        residenceUnitKato: citizens.residenceUnitKato,
+        signed: sql<boolean>`exists (select 1 from ${signatures} where ${signatures.petitionId} = ${petitions.id} and ${signatures.signerKey} = ${citizens.iinHmac} and ${signatures.withdrawnAt} is null)`,
+        keys: sql<{ id: string; transports: string[] }[]>`(select coalesce(json_agg(json_build_object('id', ${passkeys.credentialId}, 'transports', ${passkeys.transports})), '[]'::json) from ${passkeys} where ${passkeys.accountId} = ${sql.placeholder('accountId')} and ${passkeys.revokedAt} is null)`,
+      })
+      .from(petitions)
+      .innerJoin(petitionVersions, eq(petitionVersions.id, petitions.currentVersionId))
+      .leftJoin(citizens, eq(citizens.accountId, sql.placeholder('accountId')))
+      .where(eq(petitions.id, sql.placeholder('petitionId')))
+      .prepare('signing_options_facts'),
+  );
+  const [row] = await query.execute({ petitionId, accountId });
   if (!row) return null;
   const facts: SignerFacts | null = row.signerKey ? { signerKey: row.signerKey, adultOn: String(row.adultOn), residenceUnitKato: row.residenceUnitKato! } : null;
   return { ...row, facts };
@@ -144,38 +148,42 @@ export type SignOutcome =
  * that answered it (with its account's state), the petition's current version and the signer's facts.
  */
 async function verifyFacts(db: Db, q: { challenge: string; credentialId: string; petitionId: string; accountId: string }) {
-  const [row] = await db
-    .select({
-      challengePurpose: webauthnChallenges.purpose,
-      challengeAccountId: webauthnChallenges.accountId,
-      binding: webauthnChallenges.binding,
-      usedAt: webauthnChallenges.usedAt,
-      expiresAt: webauthnChallenges.expiresAt,
-      keyId: passkeys.id,
-      keyAccountId: passkeys.accountId,
-      credentialId: passkeys.credentialId,
-      publicKey: passkeys.publicKey,
-      counter: passkeys.counter,
-      transports: passkeys.transports,
-      aaguid: passkeys.aaguid,
-      revokedAt: passkeys.revokedAt,
-      accountDisabledAt: accounts.disabledAt,
-      state: petitions.state,
-      unitKato: petitions.unitKato,
-      versionId: petitionVersions.id,
-      textHash: petitionVersions.textHash,
-      signerKey: citizens.iinHmac,
-      adultOn: citizens.adultOn,
-      residenceUnitKato: citizens.residenceUnitKato,
-    })
-    .from(sql`(select 1) as one`)
-    .leftJoin(webauthnChallenges, eq(webauthnChallenges.challenge, q.challenge))
-    .leftJoin(passkeys, eq(passkeys.credentialId, q.credentialId))
-    .leftJoin(accounts, eq(accounts.id, passkeys.accountId))
-    .leftJoin(petitions, eq(petitions.id, q.petitionId))
-    .leftJoin(petitionVersions, eq(petitionVersions.id, petitions.currentVersionId))
-    .leftJoin(citizens, eq(citizens.accountId, q.accountId));
-  const r = row!;
+  const query = prepared(db, 'signing.verify-facts', (d) =>
+    d
+      .select({
+        challengePurpose: webauthnChallenges.purpose,
+        challengeAccountId: webauthnChallenges.accountId,
+        binding: webauthnChallenges.binding,
+        usedAt: webauthnChallenges.usedAt,
+        expiresAt: webauthnChallenges.expiresAt,
+        keyId: passkeys.id,
+        keyAccountId: passkeys.accountId,
+        credentialId: passkeys.credentialId,
+        publicKey: passkeys.publicKey,
+        counter: passkeys.counter,
+        transports: passkeys.transports,
+        aaguid: passkeys.aaguid,
+        revokedAt: passkeys.revokedAt,
+        accountDisabledAt: accounts.disabledAt,
+        state: petitions.state,
+        unitKato: petitions.unitKato,
+        versionId: petitionVersions.id,
+        textHash: petitionVersions.textHash,
+        signerKey: citizens.iinHmac,
+        adultOn: citizens.adultOn,
+        residenceUnitKato: citizens.residenceUnitKato,
+      })
+      .from(sql`(select 1) as one`)
+      .leftJoin(webauthnChallenges, eq(webauthnChallenges.challenge, sql.placeholder('challenge')))
+      .leftJoin(passkeys, eq(passkeys.credentialId, sql.placeholder('credentialId')))
+      .leftJoin(accounts, eq(accounts.id, passkeys.accountId))
+      .leftJoin(petitions, eq(petitions.id, sql.placeholder('petitionId')))
+      .leftJoin(petitionVersions, eq(petitionVersions.id, petitions.currentVersionId))
+      .leftJoin(citizens, eq(citizens.accountId, sql.placeholder('accountId')))
+      .prepare('signing_verify_facts'),
+  );
+  const [r] = await query.execute(q);
+  if (!r) throw new Error('signing facts: no row'); // (select 1) left-joined always gives one row
   const challenge: StoredChallenge | null = r.challengePurpose ? { purpose: r.challengePurpose, accountId: r.challengeAccountId, usedAt: r.usedAt, expiresAt: r.expiresAt! } : null;
   const key: StoredPasskey | null = r.keyId
     ? { id: r.keyId, accountId: r.keyAccountId!, credentialId: r.credentialId!, publicKey: r.publicKey!, counter: r.counter!, transports: r.transports!, aaguid: r.aaguid, revokedAt: r.revokedAt, accountDisabledAt: r.accountDisabledAt }
@@ -186,6 +194,42 @@ async function verifyFacts(db: Db, q: { challenge: string; credentialId: string;
 }
 
 const SIGNABLE_SQL = sql.raw(SIGNABLE.map((s) => `'${s}'`).join(', '));
+const ph = (name: string) => sql.placeholder(name);
+
+/** The write of recordSignature (below), with its values as placeholders. */
+const RECORD_SIGNATURE = sql`
+    with used as (
+      update ${webauthnChallenges} set used_at = ${ph('at')}::timestamptz
+      where challenge = ${ph('challenge')}::text and purpose = 'signing' and used_at is null and expires_at > ${ph('at')}::timestamptz and account_id = ${ph('accountId')}::uuid
+      returning 1
+    ), petition as (
+      select state, current_version_id from ${petitions} where id = ${ph('petitionId')}::uuid
+    ), key_used as (
+      update ${passkeys} set counter = greatest(counter, ${ph('newCounter')}::bigint), last_used_at = ${ph('at')}::timestamptz
+      where id = ${ph('keyId')}::uuid and exists (select 1 from used)
+    ), risk as (
+      insert into ${riskEvents} (account_id, kind, details, created_at)
+      select ${ph('keyAccountId')}::uuid, 'passkey-counter-regressed', ${ph('riskDetails')}::jsonb, ${ph('at')}::timestamptz
+      where ${ph('regressed')}::boolean and exists (select 1 from used)
+    ), signature as (
+      insert into ${signatures} (petition_id, version_id, account_id, signer_key, region_kato, unit_kato, signed_at, notify_on_outcome,
+        passkey_id, credential_id, challenge, nonce, text_hash, authenticator_data, client_data_json, signature, user_handle, rp_id, origin,
+        ip, user_agent, device_id, aaguid)
+      select ${ph('petitionId')}::uuid, ${ph('versionId')}::uuid, ${ph('accountId')}::uuid, ${ph('signerKey')}::text, ${ph('regionKato')}::text, ${ph('unitKato')}::text, ${ph('at')}::timestamptz, ${ph('notifyOnOutcome')}::boolean,
+        ${ph('keyId')}::uuid, ${ph('credentialId')}::text, ${ph('signingChallenge')}::text, ${ph('nonce')}::text, ${ph('textHash')}::text, ${ph('authenticatorData')}::text, ${ph('clientDataJson')}::text, ${ph('signature')}::text, ${ph('userHandle')}::text, ${ph('rpId')}::text, ${ph('origin')}::text,
+        ${ph('ip')}::text, ${ph('userAgent')}::text, ${ph('deviceId')}::text, ${ph('aaguid')}::text
+      where exists (select 1 from used) and exists (select 1 from petition where state in (${SIGNABLE_SQL}) and current_version_id = ${ph('versionId')}::uuid)
+      on conflict (petition_id, signer_key) where withdrawn_at is null do nothing
+      returning id
+    ), counted as (
+      insert into ${signatureCountEvents} (petition_id, region_kato, valid_delta)
+      select ${ph('petitionId')}::uuid, ${ph('regionKato')}::text, 1 from signature
+    ), announced as (
+      insert into ${outbox} (topic, payload)
+      select 'signature.recorded', jsonb_build_object('signatureId', id) from signature
+    )
+    select exists (select 1 from used) as "used", (select id from signature) as "signatureId",
+      (select state from petition) as "state", (select current_version_id from petition) as "versionId"`;
 
 /**
  * The signature, in ONE statement (one transaction, one round trip): the challenge is used up
@@ -205,44 +249,38 @@ async function recordSignature(
     signature: Omit<typeof signatures.$inferInsert, 'signedAt' | 'accountId' | 'passkeyId' | 'credentialId' | 'aaguid'>;
   },
 ): Promise<{ used: boolean; signatureId: string | null; state: string | null; versionId: string | null }> {
-  const at = w.now.toISOString();
   const s = w.signature;
-  const [row] = await queryRows<{ used: boolean; signatureId: string | null; state: string | null; versionId: string | null }>(
-    db,
-    sql`
-    with used as (
-      update ${webauthnChallenges} set used_at = ${at}::timestamptz
-      where challenge = ${w.challenge} and purpose = 'signing' and used_at is null and expires_at > ${at}::timestamptz and account_id = ${w.accountId}::uuid
-      returning 1
-    ), petition as (
-      select state, current_version_id from ${petitions} where id = ${s.petitionId}::uuid
-    ), key_used as (
-      update ${passkeys} set counter = greatest(counter, ${w.checked.newCounter}::bigint), last_used_at = ${at}::timestamptz
-      where id = ${w.key.id}::uuid and exists (select 1 from used)
-    ), risk as (
-      insert into ${riskEvents} (account_id, kind, details, created_at)
-      select ${w.key.accountId}::uuid, 'passkey-counter-regressed', ${JSON.stringify({ passkeyId: w.key.id, stored: w.key.counter, received: w.checked.newCounter })}::jsonb, ${at}::timestamptz
-      where ${w.checked.counterRegressed}::boolean and exists (select 1 from used)
-    ), signature as (
-      insert into ${signatures} (petition_id, version_id, account_id, signer_key, region_kato, unit_kato, signed_at, notify_on_outcome,
-        passkey_id, credential_id, challenge, nonce, text_hash, authenticator_data, client_data_json, signature, user_handle, rp_id, origin,
-        ip, user_agent, device_id, aaguid)
-      select ${s.petitionId}::uuid, ${s.versionId}::uuid, ${w.accountId}::uuid, ${s.signerKey}::text, ${s.regionKato}::text, ${s.unitKato}::text, ${at}::timestamptz, ${s.notifyOnOutcome ?? false}::boolean,
-        ${w.key.id}::uuid, ${w.key.credentialId}::text, ${s.challenge}::text, ${s.nonce}::text, ${s.textHash}::text, ${s.authenticatorData}::text, ${s.clientDataJson}::text, ${s.signature}::text, ${s.userHandle ?? null}::text, ${s.rpId}::text, ${s.origin}::text,
-        ${s.ip ?? null}::text, ${s.userAgent ?? null}::text, ${s.deviceId ?? null}::text, ${w.key.aaguid}::text
-      where exists (select 1 from used) and exists (select 1 from petition where state in (${SIGNABLE_SQL}) and current_version_id = ${s.versionId}::uuid)
-      on conflict (petition_id, signer_key) where withdrawn_at is null do nothing
-      returning id
-    ), counted as (
-      insert into ${signatureCountEvents} (petition_id, region_kato, valid_delta)
-      select ${s.petitionId}::uuid, ${s.regionKato}::text, 1 from signature
-    ), announced as (
-      insert into ${outbox} (topic, payload)
-      select 'signature.recorded', jsonb_build_object('signatureId', id) from signature
-    )
-    select exists (select 1 from used) as "used", (select id from signature) as "signatureId",
-      (select state from petition) as "state", (select current_version_id from petition) as "versionId" `,
-  );
+  const statement = prepared(db, 'signing.record', (d) => prepareRaw<{ used: boolean; signatureId: string | null; state: string | null; versionId: string | null }>(d, 'signing_record', RECORD_SIGNATURE));
+  const [row] = await statement.execute({
+    at: w.now.toISOString(),
+    challenge: w.challenge,
+    accountId: w.accountId,
+    petitionId: s.petitionId,
+    versionId: s.versionId,
+    keyId: w.key.id,
+    keyAccountId: w.key.accountId,
+    credentialId: w.key.credentialId,
+    aaguid: w.key.aaguid,
+    newCounter: w.checked.newCounter,
+    regressed: w.checked.counterRegressed,
+    riskDetails: JSON.stringify({ passkeyId: w.key.id, stored: w.key.counter, received: w.checked.newCounter }),
+    signerKey: s.signerKey,
+    regionKato: s.regionKato,
+    unitKato: s.unitKato,
+    notifyOnOutcome: s.notifyOnOutcome ?? false,
+    signingChallenge: s.challenge,
+    nonce: s.nonce,
+    textHash: s.textHash,
+    authenticatorData: s.authenticatorData,
+    clientDataJson: s.clientDataJson,
+    signature: s.signature,
+    userHandle: s.userHandle ?? null,
+    rpId: s.rpId,
+    origin: s.origin,
+    ip: s.ip ?? null,
+    userAgent: s.userAgent ?? null,
+    deviceId: s.deviceId ?? null,
+  });
   return row!;
 }
 
