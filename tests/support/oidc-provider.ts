@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { makeIin } from './citizens';
@@ -233,8 +233,10 @@ export async function startOidcProvider(opts: OidcProviderOptions): Promise<Oidc
 
   const url = opts.publicUrl ? opts.publicUrl(port) : `http://127.0.0.1:${port}`;
   const issuer = opts.issuer ?? url;
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const signingKey = { ...(privateKey.export({ format: 'jwk' }) as Record<string, unknown>), kid: randomBytes(8).toString('hex'), use: 'sig', alg: 'RS256' };
+  // Exported as PEM by the generation and re-imported before the JWK export (see newP256Key in the
+  // soft authenticator: exporting a freshly generated key object as JWK can deadlock on Node 20).
+  const { privateKey: pem } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  const signingKey = { ...(createPrivateKey(pem).export({ format: 'jwk' }) as Record<string, unknown>), kid: randomBytes(8).toString('hex'), use: 'sig', alg: 'RS256' };
 
   const provider = new Provider(issuer, {
     clients: [

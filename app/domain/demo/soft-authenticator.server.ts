@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { createECDH, createHash, createPrivateKey, createPublicKey, randomBytes, sign, type KeyObject } from 'node:crypto';
 import type {
   AuthenticationResponseJSON,
   PublicKeyCredentialCreationOptionsJSON,
@@ -51,20 +51,43 @@ function counterBytes(n: number): Buffer {
   return b;
 }
 
+/**
+ * A fresh P-256 key pair and its public point's coordinates. Made with ECDH and imported, not with
+ * `generateKeyPairSync` + `export({ format: 'jwk' })`: on Node 20 that pair can deadlock the
+ * process (the JWK export holds the key's mutex while allocating; a garbage collection at that
+ * moment destroys the finished key generation job, whose destructor takes the same mutex), which
+ * happens about once in tens of thousands of keys: a benchmark or load test preparing thousands
+ * of signers would hang with its event loop blocked.
+ */
+function newP256Key(): { privateKey: KeyObject; publicKey: KeyObject; x: Buffer; y: Buffer } {
+  const ecdh = createECDH('prime256v1');
+  const point = ecdh.generateKeys(); // 0x04 | X (32 bytes) | Y (32 bytes)
+  const x = point.subarray(1, 33);
+  const y = point.subarray(33, 65);
+  const raw = ecdh.getPrivateKey();
+  const d = Buffer.concat([Buffer.alloc(32 - raw.length), raw]);
+  const jwk = { kty: 'EC', crv: 'P-256', x: x.toString('base64url'), y: y.toString('base64url') };
+  return {
+    privateKey: createPrivateKey({ key: { ...jwk, d: d.toString('base64url') }, format: 'jwk' }),
+    publicKey: createPublicKey({ key: jwk, format: 'jwk' }),
+    x,
+    y,
+  };
+}
+
 export class SoftAuthenticator {
   readonly credentials: SoftCredential[] = [];
   constructor(readonly origin: string) {}
 
   createCredential(options: PublicKeyCredentialCreationOptionsJSON, o: CeremonyOverrides = {}): RegistrationResponseJSON {
     const rpId = o.rpId ?? options.rp.id ?? new URL(this.origin).hostname;
-    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const jwk = publicKey.export({ format: 'jwk' }) as { x: string; y: string };
+    const { privateKey, publicKey, x, y } = newP256Key();
     const cose = new Map<number, number | Uint8Array>([
       [1, 2],
       [3, -7],
       [-1, 1],
-      [-2, Buffer.from(jwk.x, 'base64url')],
-      [-3, Buffer.from(jwk.y, 'base64url')],
+      [-2, x],
+      [-3, y],
     ]);
     const credentialId = randomBytes(32);
     const idLength = Buffer.alloc(2);
