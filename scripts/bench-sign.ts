@@ -5,7 +5,7 @@
  * sustained signatures per second and latency percentiles. A benchmark, not a test: it asserts
  * nothing but prints the figures (and checks the reconciled count at the end).
  *
- * Options: --signers 6000 --concurrency 64 --web 2 --seconds 30
+ * Options: --signers 15000 --concurrency 64 --web 2 --pool 10 --seconds 30
  * Needs: npm run build; PostgreSQL (TEST_DATABASE_ADMIN_URL or postgres://postgres@127.0.0.1:5432/postgres); Redis.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -28,10 +28,12 @@ import { databaseUrl, uniqueName, withAdmin } from '../tests/support/pg';
 
 const { values } = parseArgs({
   options: {
-    signers: { type: 'string', default: '6000' },
+    signers: { type: 'string', default: '15000' },
     concurrency: { type: 'string', default: '64' },
     web: { type: 'string', default: '2' },
     seconds: { type: 'string', default: '30' },
+    /** PostgreSQL connections per web process (DATABASE_POOL_SIZE). */
+    pool: { type: 'string', default: '10' },
     /** Write a V8 CPU profile of each web process into this folder. */
     profile: { type: 'string' },
   },
@@ -127,6 +129,7 @@ async function main() {
           ...process.env,
           NODE_ENV: 'production',
           DATABASE_URL: url,
+          DATABASE_POOL_SIZE: values.pool,
           PORT: String(port),
           HOST: '127.0.0.1',
           PUBLIC_ORIGIN: ORIGIN,
@@ -256,7 +259,7 @@ async function main() {
     console.log(`  CPU, benchmark client    ${per(clientMs)}`);
     console.log(`  load average             before ${loadBefore}   after ${loadAfter}`);
     console.log(`  reconciled               ${rec.events} events -> count ${counts?.valid} (rows ${n})`);
-    console.log(`  setup                    ${WEB} web process(es), concurrency ${CONCURRENCY}, PostgreSQL, machine cores: ${cpus().length}`);
+    console.log(`  setup                    ${WEB} web process(es) with ${values.pool} PostgreSQL connections each, concurrency ${CONCURRENCY}, machine cores: ${cpus().length}`);
   } finally {
     for (const c of children) c.kill('SIGTERM');
     agent.destroy();

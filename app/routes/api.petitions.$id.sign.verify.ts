@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
 import { signPetition } from '../domain/signatures/signing.server';
 import { requireCsrf } from '../services/csrf.server';
-import { getDeps } from '../services/db.server';
+import { getSigningDeps } from '../services/db.server';
 import { deviceIdOf } from '../services/device.server';
 import { getIdentityConfig } from '../services/identity.server';
 import { readJson } from '../services/json-body.server';
@@ -22,12 +22,13 @@ const STATUS: Record<string, number> = { 'already-signed': 409, 'not-found': 404
 /** POST: records the signature (one transaction: signature + evidence + count event + outbox). */
 export async function action({ request, params }: ActionFunctionArgs) {
   requireCsrf(request);
-  const session = await getSession(request);
+  const deps = getSigningDeps();
+  const session = await getSession(request, deps);
   if (!session || session.stage !== 'active') return refusal(request, 401, 'not-enrolling');
   const parsed = Body.safeParse(await readJson(request));
   if (!parsed.success) return refusal(request, 400, 'malformed');
   const meta = requestMeta(request);
-  const outcome = await signPetition(getDeps(), getIdentityConfig(), session.actor, uuidParam(params.id), parsed.data.response as never, {
+  const outcome = await signPetition(deps, getIdentityConfig(), session.actor, uuidParam(params.id), parsed.data.response as never, {
     ip: meta.ip,
     userAgent: meta.userAgent,
     deviceId: deviceIdOf(request),

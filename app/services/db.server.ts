@@ -8,7 +8,7 @@ import { replaceSingleton, singleton } from './singleton.server';
 export function getDbHandle(): DbHandle {
   return singleton('db', () => {
     const env = getEnv();
-    return openDatabase({ databaseUrl: env.databaseUrl, pgliteDir: env.pgliteDir });
+    return openDatabase({ databaseUrl: env.databaseUrl, pgliteDir: env.pgliteDir, maxConnections: env.databasePoolSize });
   });
 }
 
@@ -19,4 +19,13 @@ export function setDbHandle(handle: DbHandle | undefined): void {
 
 export function getDeps(bindings: Record<string, unknown> = {}): Deps {
   return { db: getDbHandle().db, clock: systemClock, log: domainLogger(bindings) };
+}
+
+/**
+ * Deps for the signing ceremony's requests (session lookup, challenge, signature): their short
+ * statements share one pipelined connection (see `DbHandle.pipelined`), apart from the pool that
+ * pages and everything else use.
+ */
+export function getSigningDeps(bindings: Record<string, unknown> = {}): Deps {
+  return { db: getDbHandle().pipelined, clock: systemClock, log: domainLogger(bindings) };
 }

@@ -17,6 +17,8 @@ const EnvSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
+    /** PostgreSQL connections per process (postgres.js pipelines further queries on them). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     PGLITE_DIR: z.string().min(1).default('.data/pglite'),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
     REDIS_PREFIX: z
@@ -86,6 +88,7 @@ const EnvSchema = z
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     pgliteDir: e.PGLITE_DIR,
     redisUrl: e.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisUrlExplicit: e.REDIS_URL !== undefined,

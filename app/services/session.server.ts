@@ -3,6 +3,7 @@ import type { RequestMeta } from '../domain/audit/audit.server';
 import { can, type Permission, type Scope } from '../domain/identity/permissions';
 import { resolveSession, type CurrentSession } from '../domain/identity/sessions.server';
 import { cookieName, readCookie, serializeCookie } from './cookies.server';
+import type { Deps } from '../domain/shared/deps';
 import { getDeps } from './db.server';
 import { getIdentityConfig } from './identity.server';
 
@@ -22,10 +23,10 @@ export function clearSessionCookie(): string {
 }
 
 /** The live session of the request, or null (expired, revoked, unknown or absent). */
-export async function getSession(request: Request): Promise<CurrentSession | null> {
+export async function getSession(request: Request, deps: Pick<Deps, 'db' | 'clock'> = getDeps()): Promise<CurrentSession | null> {
   const token = readCookie(request, sessionCookieName());
   if (!token) return null;
-  return resolveSession(getDeps(), getIdentityConfig(), token);
+  return resolveSession(deps, getIdentityConfig(), token);
 }
 
 export function requestMeta(request: Request): RequestMeta {
