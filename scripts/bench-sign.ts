@@ -132,7 +132,7 @@ async function main() {
     const ports = await Promise.all(Array.from({ length: WEB }, freePort));
     for (const port of ports) {
       const profiling = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
-      const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'scripts/web.ts'], {
+      const child = spawn(process.execPath, [...profiling, ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'scripts/web.ts'], {
         env: {
           ...process.env,
           NODE_ENV: 'production',
