@@ -9,6 +9,7 @@
  * Needs: npm run build; PostgreSQL (TEST_DATABASE_ADMIN_URL or postgres://postgres@127.0.0.1:5432/postgres); Redis.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
@@ -159,6 +160,12 @@ async function main() {
     console.log(`${WEB} web process(es) ready; ${CONCURRENCY} concurrent signers for up to ${SECONDS} s`);
 
     const csrf = 'bench-csrf-token-0123456789abcdefghijklmnopq';
+    const devices = new Map<string, string>();
+    const deviceOf = (token: string) => {
+      let id = devices.get(token);
+      if (!id) devices.set(token, (id = randomBytes(18).toString('base64url')));
+      return id;
+    };
     const post = (base: string, path: string, token: string, body: unknown) =>
       new Promise<{ status: number; json: Record<string, unknown> }>((resolve, reject) => {
         const payload = JSON.stringify(body);
@@ -174,7 +181,8 @@ async function main() {
               'Content-Type': 'application/json',
               'Content-Length': Buffer.byteLength(payload),
               'X-CSRF-Token': csrf,
-              Cookie: `dauys_session=${token}; dauys_csrf=${csrf}`,
+              // As a browser that has been here before sends them: session, CSRF token, its device id.
+              Cookie: `dauys_session=${token}; dauys_csrf=${csrf}; dauys_device=${deviceOf(token)}`,
               Origin: base,
             },
           },

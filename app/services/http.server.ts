@@ -150,8 +150,11 @@ export function createWebApp(build: ServerBuild): express.Express {
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     }),
   );
-  // Compress pages and data, not the small JSON answers of the passkey and signing APIs (hot path).
-  app.use(compression({ threshold: 2048, filter: (req, res) => !req.path.startsWith('/api/webauthn/') && !/^\/api\/petitions\/[^/]+\/sign\//.test(req.path) && compression.filter(req, res) }));
+  // Compress pages and data, not the small JSON answers of the passkey and signing APIs (hot path:
+  // the middleware is not even entered for them).
+  const compress = compression({ threshold: 2048 });
+  const uncompressed = (path: string) => path.startsWith('/api/webauthn/') || /^\/api\/petitions\/[^/]+\/sign\//.test(path);
+  app.use((req, res, next) => (uncompressed(req.path) ? next() : compress(req, res, next)));
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
@@ -187,10 +190,12 @@ export function createWebApp(build: ServerBuild): express.Express {
   // Open311 (GeoReport v2) is an API for partner systems: no cookies either.
   // Report photos are immutable and cacheable by a CDN, so they set none either.
   const cookieFree = (path: string) => path.startsWith('/api/v1/') || path.startsWith('/open311/') || /^\/reports\/[^/]+\/photos\//.test(path);
+  const csrfName = csrfCookieName();
+  const hasCsrfCookie = new RegExp(`(?:^|;\\s*)${csrfName}=`);
   app.use((req, res, next) => {
     if (cookieFree(req.path)) return next();
-    const name = csrfCookieName();
-    if (!new RegExp(`(?:^|;\\s*)${name}=`).test(req.headers.cookie ?? '')) {
+    const name = csrfName;
+    if (!hasCsrfCookie.test(req.headers.cookie ?? '')) {
       const token = newCsrfToken();
       res.append('Set-Cookie', serializeCookie(name, token));
       req.headers.cookie = req.headers.cookie ? `${req.headers.cookie}; ${name}=${token}` : `${name}=${token}`;
