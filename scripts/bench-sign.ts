@@ -166,10 +166,11 @@ async function main() {
       if (!id) devices.set(token, (id = randomBytes(18).toString('base64url')));
       return id;
     };
+    const urls = new Map(bases.map((b) => [b, new URL(b)]));
     const post = (base: string, path: string, token: string, body: unknown) =>
       new Promise<{ status: number; json: Record<string, unknown> }>((resolve, reject) => {
         const payload = JSON.stringify(body);
-        const url = new URL(base);
+        const url = urls.get(base)!;
         const req = request(
           {
             host: url.hostname,
