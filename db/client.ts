@@ -37,16 +37,16 @@ export interface OpenDatabaseOptions {
   maxConnections?: number;
 }
 
-function postgresClient(url: string, max: number): postgres.Sql {
-  return postgres(url, { max, onnotice: () => {}, connection: { application_name: 'dauys' } });
+function postgresClient(url: string, max: number, applicationName: string): postgres.Sql {
+  return postgres(url, { max, onnotice: () => {}, connection: { application_name: applicationName } });
 }
 
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite database in `pgliteDir`. */
 export function openDatabase(opts: OpenDatabaseOptions): DbHandle {
   if (opts.databaseUrl) {
-    const client = postgresClient(opts.databaseUrl, opts.maxConnections ?? 10);
-    // Opened on its first statement only (postgres.js connects lazily).
-    const pipeline = postgresClient(opts.databaseUrl, 1);
+    const client = postgresClient(opts.databaseUrl, opts.maxConnections ?? 10, 'dauys');
+    // Opened on its first statement only (postgres.js connects lazily); named apart in pg_stat_activity.
+    const pipeline = postgresClient(opts.databaseUrl, 1, 'dauys-signing');
     const url = new URL(opts.databaseUrl);
     return {
       db: drizzlePostgres(preparing(client), { schema }) as unknown as Db,

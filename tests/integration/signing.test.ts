@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client';
 import { petitions, signatureCountEvents, signatures, outbox, petitionEvents } from '../../db/schema';
 import { seedReferenceData } from '../../db/seed';
 import { createPetition, moderatePetition, submitForSupport } from '../../app/domain/petitions/petitions.server';
@@ -79,6 +80,16 @@ describe('signing a petition with a passkey', () => {
     const [row] = await live(c.accountId);
     const messages = await db().select().from(outbox).where(eq(outbox.topic, 'signature.recorded'));
     expect(messages.some((m) => (m.payload as { signatureId: string }).signatureId === row!.id)).toBe(true);
+  });
+
+  it("runs the ceremony's statements on the pipelined connection of the signing path, apart from the pool", async () => {
+    const [c] = await bulkCitizens(db(), getIdentityConfig(), 1, { origin: PUBLIC_ORIGIN, residenceUnitKato: '711110000', serialOffset: 300 });
+    expect((await signOverHttp(await browserFor(app, c!), c!, petitionId)).status).toBe(200);
+    const backends = await queryRows<{ query: string }>(db(), sql`select query from pg_stat_activity where datname = current_database() and application_name = 'dauys-signing'`);
+    expect(backends).toHaveLength(1);
+    // Its last statement is the signature's single write.
+    expect(backends[0]!.query).toMatch(/^\s*with used as \(\s*update "webauthn_challenges"/);
+    expect(await live(c!.accountId)).toHaveLength(1);
   });
 
   it('a replayed signing assertion is refused', async () => {
