@@ -11,6 +11,7 @@ import { getDeps } from '../services/db.server';
 import { resolveLocale } from '../services/locale.server';
 import { requireSession } from '../services/session.server';
 import { CsrfField } from '../ui/csrf-field';
+import { ReportPhotoList } from '../ui/reports-public/photos';
 import { useDates } from '../ui/dates';
 import { useNames } from '../ui/locale';
 import styles from '../styles/reports-filing.css';
@@ -62,6 +63,7 @@ export default function MyReportPage() {
   const name = useNames();
   const dates = useDates();
   const k = 'reportFiling.detail';
+  const reportPhotos = r.photos.filter((p) => p.kind === 'report').sort((a, b) => a.position - b.position);
   const done = params.get('done');
   const limits = { min: result?.intent === 'reply' ? REPLY_MIN : REASON_MIN, max: result?.intent === 'reply' ? REPLY_MAX : REASON_MAX };
   const stepError = (intent: string) =>
@@ -220,13 +222,18 @@ export default function MyReportPage() {
           ) : null}
           <dt>{t(`${k}.applicants`)}</dt>
           <dd>{dates.num(r.applicants)}</dd>
-          {r.photos.length > 0 ? (
-            <>
-              <dt>{t(`${k}.photos`)}</dt>
-              <dd>{dates.num(r.photos.filter((p) => p.kind === 'report').length)}</dd>
-            </>
-          ) : null}
         </dl>
+        {reportPhotos.length > 0 ? (
+          <>
+            <h3>{t(`${k}.photos`)}</h3>
+            <ReportPhotoList
+              number={r.registrationNumber}
+              photos={reportPhotos}
+              testId="my-report-photos"
+              alt={(i) => t('reportPublic.photos.reportAlt', { n: i + 1, count: reportPhotos.length, number: r.registrationNumber, category: name(r.category) })}
+            />
+          </>
+        ) : null}
         <p className="small">
           <Link to={`/reports/${r.registrationNumber}`}>{t(`${k}.publicPage`)}</Link>
         </p>

@@ -11,6 +11,7 @@ import { useDates } from '../ui/dates';
 import { useLocale, useNames } from '../ui/locale';
 import { ClockLine, GroupBadge } from '../ui/reports-public/cards';
 import { ReportMap } from '../ui/reports-public/report-map';
+import { ReportPhotoList } from '../ui/reports-public/photos';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -99,15 +100,12 @@ export default function PublicReportPage() {
         {reportPhotos.length > 0 ? (
           <>
             <h3>{t(`${k}.photos`)}</h3>
-            <ul className="report-photos" data-testid="report-photos">
-              {reportPhotos.map((p, i) => (
-                <li key={p.id}>
-                  <a href={`/reports/${r.number}/photos/${p.id}`}>
-                    <img src={`/reports/${r.number}/photos/${p.id}/thumb`} alt={t('reportPublic.photos.reportAlt', { n: i + 1, count: reportPhotos.length, number: r.number, category: name(r.category) })} loading="lazy" />
-                  </a>
-                </li>
-              ))}
-            </ul>
+            <ReportPhotoList
+              number={r.number}
+              photos={reportPhotos}
+              testId="report-photos"
+              alt={(i) => t('reportPublic.photos.reportAlt', { n: i + 1, count: reportPhotos.length, number: r.number, category: name(r.category) })}
+            />
           </>
         ) : null}
       </section>
@@ -212,15 +210,7 @@ export default function PublicReportPage() {
       {fixPhotos.length > 0 ? (
         <section aria-labelledby="fix-title">
           <h2 id="fix-title">{t(`${k}.fixPhotos`)}</h2>
-          <ul className="report-photos" data-testid="fix-photos">
-            {fixPhotos.map((p, i) => (
-              <li key={p.id}>
-                <a href={`/reports/${r.number}/photos/${p.id}`}>
-                  <img src={`/reports/${r.number}/photos/${p.id}/thumb`} alt={t('reportPublic.photos.fixAlt', { n: i + 1, count: fixPhotos.length, number: r.number })} loading="lazy" />
-                </a>
-              </li>
-            ))}
-          </ul>
+          <ReportPhotoList number={r.number} photos={fixPhotos} testId="fix-photos" alt={(i) => t('reportPublic.photos.fixAlt', { n: i + 1, count: fixPhotos.length, number: r.number })} />
         </section>
       ) : null}
 

@@ -164,6 +164,11 @@ describe('the filing form', () => {
     expect(page.text).toMatch(/data-testid="report-akimat">[^<]*Saryarka/);
     expect(page.text).toContain('data-testid="routing-reason"');
     expect(page.text).toContain('The place is in Saryarka District, Astana.');
+    // The reporter sees the photo itself (a thumbnail linking to the full photo), not a count.
+    expect(page.text).toContain('data-testid="my-report-photos"');
+    expect(page.text).toContain(`<img src="/reports/${number}/photos/${stored[0]!.id}/thumb"`);
+    const thumb = await reporter.get(`/reports/${number}/photos/${stored[0]!.id}/thumb`);
+    expect(thumb.status).toBe(200);
     const list = await reporter.get('/my/reports');
     expect(list.text).toContain(`data-number="${number}"`);
     expect(list.text).toContain('Sent to the akimat');

@@ -271,7 +271,7 @@ export const reportFiling = defineArea({
       extended: 'Продлён: {{reason}}',
       paused: 'Срок приостановлен до вашего ответа.',
       applicants: 'Заявители',
-      photos: 'Приложено фотографий',
+      photos: 'Приложенные фотографии',
       routing: 'Почему этот акимат',
       answer: 'Ответ акимата',
       decision: 'Решение: {{decision}}',
