@@ -10,6 +10,7 @@ import {
   fileReport,
   joinReport,
   nearbyOpenReports,
+  similarAddressOpenReports,
   reportCategories,
   type FilingMessage,
   type NearbyOpenReport,
@@ -100,7 +101,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const draft = { reporter, categoryCode: values.categoryCode, place: placeOf(values), description: values.description };
   const nearbyFor = (v: Values) => {
     const p = placeOf(v);
-    return p.kind === 'point' ? nearbyOpenReports(deps.db, v.categoryCode, p) : Promise.resolve([]);
+    return p.kind === 'point' ? nearbyOpenReports(deps.db, v.categoryCode, p) : similarAddressOpenReports(deps.db, v.categoryCode, { unitKato: p.unitKato, addressText: p.addressText });
   };
 
   if (intent === 'join') {
@@ -135,6 +136,8 @@ export default function NewReport() {
   const dates = useDates();
   const [params] = useSearchParams();
   const v = result?.values;
+  // Filed without a map point: similar open reports are looked for by address in the chosen unit.
+  const byAddress = !!v && (v.lon.trim() === '' || v.lat.trim() === '');
   const [category, setCategory] = useState(v?.categoryCode ?? preset);
   const error = result?.error ?? null;
   const fieldError = (field: string) =>
@@ -283,12 +286,13 @@ export default function NewReport() {
             <h3 id="nearby-title">{t('reports.nearby.heading')}</h3>
             {result && result.nearby.length > 0 ? (
               <>
-                <p>{t('reports.nearby.lead', { radius: DEFAULT_NEARBY_RADIUS_M })}</p>
+                <p>{byAddress ? t('reports.nearby.leadAddress') : t('reports.nearby.lead', { radius: DEFAULT_NEARBY_RADIUS_M })}</p>
                 <ul className="plain-list">
                   {result.nearby.map((r) => (
                     <li key={r.id} className="nearby-item" data-number={r.registrationNumber}>
                       <p>
-                        <strong>{r.registrationNumber}</strong> · {t(`reportFiling.status.${r.status}`)} · {t('reports.nearby.distance', { distance: Math.round(r.distanceM) })} · {dates.date(r.registeredOn)}
+                        <strong>{r.registrationNumber}</strong> · {t(`reportFiling.status.${r.status}`)} ·{' '}
+                        {r.distanceM === null ? t('reports.nearby.address', { address: r.addressText ?? '' }) : t('reports.nearby.distance', { distance: Math.round(r.distanceM) })} · {dates.date(r.registeredOn)}
                       </p>
                       <p className="prewrap">{r.description.length > 300 ? `${r.description.slice(0, 300)}…` : r.description}</p>
                       <p className="small muted">{t('reportFiling.form.applicants', { count: r.applicants })}</p>
@@ -308,7 +312,7 @@ export default function NewReport() {
                 </p>
               </>
             ) : (
-              <p>{t('reportFiling.form.noNearby', { radius: DEFAULT_NEARBY_RADIUS_M })}</p>
+              <p>{byAddress ? t('reportFiling.form.noSimilarAddress') : t('reportFiling.form.noNearby', { radius: DEFAULT_NEARBY_RADIUS_M })}</p>
             )}
           </section>
 

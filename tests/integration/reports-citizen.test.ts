@@ -6,7 +6,7 @@ import { accounts, citizens, localBodies, notifications, reportApplicants, repor
 import { seedReferenceData } from '../../db/seed';
 import type { Actor } from '../../app/domain/identity/permissions';
 import { confirmFix, myReport, myReports, provideInfo, rejectFix } from '../../app/domain/reports/citizen.server';
-import { fileReport, joinReport, nearbyOpenReports, routeFiledReport, type FileReportInput } from '../../app/domain/reports/filing.server';
+import { fileReport, joinReport, nearbyOpenReports, routeFiledReport, similarAddressOpenReports, type FileReportInput } from '../../app/domain/reports/filing.server';
 import { notifyApplicants } from '../../app/domain/reports/notify.server';
 import { acknowledgeReport, answerReport, markFixed, requestInfo } from '../../app/domain/reports/staff.server';
 import { destinationPoint } from '../../app/domain/routing';
@@ -119,6 +119,28 @@ describe('nearbyOpenReports', () => {
     expect(found[1]!.distanceM).toBeCloseTo(120, 0);
     expect(found[0]).toMatchObject({ status: 'assigned', applicants: 1 });
     expect(await nearbyOpenReports(db(), 'yards_playgrounds', { lon: 76.95, lat: 43.26 })).toEqual([]);
+  });
+});
+
+describe('similarAddressOpenReports (filed without a map point)', () => {
+  it('offers open reports of the same category and district with a similar address, most alike first, and nothing else', async () => {
+    const a = await citizen();
+    const saryarka = (addressText: string) => ({ place: { kind: 'unit' as const, unitKato: '711310000', addressText } });
+    const same = await filedAndRouted(a, { categoryCode: 'street_lighting', ...saryarka('улица Кенесары 40, у второго подъезда') });
+    const alike = await filedAndRouted(a, { categoryCode: 'street_lighting', ...saryarka('ул. Кенесары, 40') });
+    await filedAndRouted(a, { categoryCode: 'street_lighting', ...saryarka('ул. Сарыарка 40') });
+    await filedAndRouted(a, { categoryCode: 'roads', ...saryarka('Кенесары 40') });
+    await filedAndRouted(a, { categoryCode: 'street_lighting', place: { kind: 'unit', unitKato: '711210000', addressText: 'Кенесары 40' } });
+    const closed = await filedAndRouted(a, { categoryCode: 'street_lighting', ...saryarka('Кенесары 40') });
+    await db().update(reports).set({ status: 'closed' }).where(eq(reports.id, closed.id));
+
+    const found = await similarAddressOpenReports(db(), 'street_lighting', { unitKato: '711310000', addressText: 'Кенесары 40' });
+    expect(found.map((r) => r.registrationNumber).sort()).toEqual([same.registrationNumber, alike.registrationNumber].sort());
+    expect(found[0]).toMatchObject({ distanceM: null, applicants: 1, status: 'assigned' });
+    expect(found.every((r) => r.addressText?.includes('Кенесары'))).toBe(true);
+    // Another street, another category, another district, or a closed report: nothing offered.
+    expect(await similarAddressOpenReports(db(), 'street_lighting', { unitKato: '711310000', addressText: 'проспект Абая 10' })).toEqual([]);
+    expect(await similarAddressOpenReports(db(), 'heating', { unitKato: '711310000', addressText: 'Кенесары 40' })).toEqual([]);
   });
 });
 

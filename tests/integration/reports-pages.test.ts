@@ -218,6 +218,7 @@ describe('the filing form', () => {
     const check = await reporter.postForm('/reports/new', { intent: 'check', ...noPoint });
     expect(check.status).toBe(200);
     expect(check.text).toContain('data-testid="report-step-2"');
+    expect(check.text).toContain('No open reports of this category were found at a similar address in this district.');
     // The browser sends the three empty file inputs along.
     const filed = await reporter.postMultipart('/reports/new', { intent: 'file', ...noPoint }, [
       ['photo', '', 'application/octet-stream', new Uint8Array()],
@@ -264,6 +265,21 @@ describe('me too', () => {
     expect((await neighbour.get('/my/reports')).text).toContain(`data-number="${first!.registrationNumber}"`);
     // Someone who is not an applicant does not see it among "my reports".
     expect((await stranger.get(`/my/reports/${first!.registrationNumber}`)).status).toBe(404);
+  });
+});
+
+describe('me too without a map point', () => {
+  it('offers the open report of the same district with a similar address to a neighbour filing without JavaScript', async () => {
+    const [noPoint] = await db().select().from(reports).where(and(eq(reports.reporterAccountId, await accountOf(reporter)), sql`${reports.lon} is null`));
+    const check = await neighbour.postForm('/reports/new', { intent: 'check', ...fields({ lon: '', lat: '', unitKato: '711310000', addressText: 'Kenesary street, 40' }) });
+    expect(check.status).toBe(200);
+    expect(check.text).toContain(`data-number="${noPoint!.registrationNumber}"`);
+    expect(check.text).toContain('These open reports in the same category and district have an address like yours.');
+    expect(check.text).toContain('address: Kenesary street 40, second yard');
+    expect(check.text).toContain(`Me too: join report ${noPoint!.registrationNumber}`);
+    // The same address in another district of the city is another place.
+    const elsewhere = await neighbour.postForm('/reports/new', { intent: 'check', ...fields({ lon: '', lat: '', unitKato: '711210000', addressText: 'Kenesary street, 40' }) });
+    expect(elsewhere.text).not.toContain(`data-number="${noPoint!.registrationNumber}"`);
   });
 });
 

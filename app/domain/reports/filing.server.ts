@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, between, eq, inArray, sql } from 'drizzle-orm';
+import { and, between, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { accounts, citizens, issueCategories, reportApplicants, reportAssignments, reportEvents, reportPhotos, reports } from '../../../db/schema';
 import type { Locale } from '../../i18n';
@@ -352,9 +352,67 @@ export interface NearbyOpenReport {
   description: string;
   addressText: string | null;
   registeredOn: string;
-  distanceM: number;
+  /** Metres from the place filed (a report filed with a point), or null for an address match. */
+  distanceM: number | null;
   /** Applicants so far (the reporter and those who joined). */
   applicants: number;
+}
+
+/**
+ * How alike two addresses must be (pg_trgm word similarity, taken both ways, 0..1) for a report
+ * filed without a map point to be offered as the same place: "пр. Абая 10" and "проспект Абая, 10"
+ * (0.73) or "Кенесары 40" within "улица Кенесары 40, у подъезда 2" (1.0) are; "ул. Кенесары 40"
+ * and "ул. Сарыарка 40" (0.36) are not.
+ */
+export const ADDRESS_SIMILARITY_MIN = 0.6;
+
+/**
+ * For a report filed without a map point (region -> district + address): the open reports of the
+ * same category in the same unit whose address is like the one typed, most alike first (at most
+ * `limit`). The citizen decides whether one of them is their problem.
+ */
+export async function similarAddressOpenReports(
+  db: Db,
+  categoryCode: string,
+  place: { unitKato: string; addressText: string },
+  opts: { limit?: number } = {},
+): Promise<NearbyOpenReport[]> {
+  const address = place.addressText.trim().toLowerCase();
+  if (address.length < ADDRESS_MIN || !place.unitKato) return [];
+  const likeness = sql<number>`greatest(word_similarity(${address}, lower(${reports.addressText})), word_similarity(lower(${reports.addressText}), ${address}))`;
+  const rows = await db
+    .select({
+      id: reports.id,
+      registrationNumber: reports.registrationNumber,
+      status: reports.status,
+      description: reports.description,
+      addressText: reports.addressText,
+      registeredOn: reports.registeredOn,
+      likeness,
+      applicants: sql<number>`(select count(*)::int from ${reportApplicants} where ${reportApplicants.reportId} = ${reports.id})`,
+    })
+    .from(reports)
+    .where(
+      and(
+        eq(reports.categoryCode, categoryCode),
+        inArray(reports.status, [...OPEN_STATUSES]),
+        eq(reports.placeUnitKato, place.unitKato),
+        isNotNull(reports.addressText),
+        sql`${likeness} >= ${ADDRESS_SIMILARITY_MIN}`,
+      ),
+    )
+    .orderBy(desc(likeness), reports.registeredAt)
+    .limit(opts.limit ?? 5);
+  return rows.map((r) => ({
+    id: r.id,
+    registrationNumber: r.registrationNumber,
+    status: r.status as ReportStatus,
+    description: r.description,
+    addressText: r.addressText,
+    registeredOn: r.registeredOn,
+    distanceM: null,
+    applicants: Number(r.applicants),
+  }));
 }
 
 /**

@@ -51,6 +51,8 @@ export const reports = defineArea({
       heading: 'Similar reports nearby',
       lead: 'These open reports in the same category are within {{radius}} m of your place. If one of them describes your problem, join it instead of filing a new report.',
       distance: '{{distance}} m away',
+      leadAddress: 'These open reports in the same category and district have an address like yours. If one of them describes your problem, join it instead of filing a new report.',
+      address: 'address: {{address}}',
     },
   } as const,
   ru: {
@@ -97,6 +99,8 @@ export const reports = defineArea({
       heading: 'Похожие сообщения рядом',
       lead: 'Эти открытые сообщения той же категории находятся в радиусе {{radius}} м от выбранного места. Если одно из них описывает вашу проблему, присоединитесь к нему вместо того, чтобы подавать новое.',
       distance: 'в {{distance}} м',
+      leadAddress: 'У этих открытых сообщений той же категории в том же районе похожий адрес. Если одно из них описывает вашу проблему, присоединитесь к нему вместо того, чтобы подавать новое.',
+      address: 'адрес: {{address}}',
     },
   },
   kk: {
@@ -143,6 +147,8 @@ export const reports = defineArea({
       heading: 'Жақын маңдағы ұқсас хабарламалар',
       lead: 'Осы санаттағы мына ашық хабарламалар таңдалған орыннан {{radius}} м радиуста орналасқан. Егер олардың бірі сіздің мәселеңізді сипаттаса, жаңа хабарлама бермей, соған қосылыңыз.',
       distance: '{{distance}} м жерде',
+      leadAddress: 'Осы санаттағы, сол аудандағы мына ашық хабарламалардың мекенжайы сіздікіне ұқсас. Егер олардың бірі сіздің мәселеңізді сипаттаса, жаңа хабарлама бермей, соған қосылыңыз.',
+      address: 'мекенжайы: {{address}}',
     },
   },
 });
