@@ -381,16 +381,7 @@ export async function similarAddressOpenReports(
   if (address.length < ADDRESS_MIN || !place.unitKato) return [];
   const likeness = sql<number>`greatest(word_similarity(${address}, lower(${reports.addressText})), word_similarity(lower(${reports.addressText}), ${address}))`;
   const rows = await db
-    .select({
-      id: reports.id,
-      registrationNumber: reports.registrationNumber,
-      status: reports.status,
-      description: reports.description,
-      addressText: reports.addressText,
-      registeredOn: reports.registeredOn,
-      likeness,
-      applicants: sql<number>`(select count(*)::int from ${reportApplicants} where ${reportApplicants.reportId} = ${reports.id})`,
-    })
+    .select(offeredColumns)
     .from(reports)
     .where(
       and(
@@ -403,17 +394,30 @@ export async function similarAddressOpenReports(
     )
     .orderBy(desc(likeness), reports.registeredAt)
     .limit(opts.limit ?? 5);
-  return rows.map((r) => ({
-    id: r.id,
-    registrationNumber: r.registrationNumber,
-    status: r.status as ReportStatus,
-    description: r.description,
-    addressText: r.addressText,
-    registeredOn: r.registeredOn,
-    distanceM: null,
-    applicants: Number(r.applicants),
-  }));
+  return rows.map((r) => offered(r, null));
 }
+
+/** What a citizen filing a report is shown of an open report offered for "me too". */
+const offeredColumns = {
+  id: reports.id,
+  registrationNumber: reports.registrationNumber,
+  status: reports.status,
+  description: reports.description,
+  addressText: reports.addressText,
+  registeredOn: reports.registeredOn,
+  applicants: sql<number>`(select count(*)::int from ${reportApplicants} where ${reportApplicants.reportId} = ${reports.id})`,
+};
+
+const offered = (r: Omit<NearbyOpenReport, 'distanceM' | 'status'> & { status: string }, distanceM: number | null): NearbyOpenReport => ({
+  id: r.id,
+  registrationNumber: r.registrationNumber,
+  status: r.status as ReportStatus,
+  description: r.description,
+  addressText: r.addressText,
+  registeredOn: r.registeredOn,
+  distanceM,
+  applicants: Number(r.applicants),
+});
 
 /**
  * Open reports of the same category within 250 m of `point` (nearest first, at most `limit`):
@@ -429,18 +433,7 @@ export async function nearbyOpenReports(
   if (!Number.isFinite(point.lon) || !Number.isFinite(point.lat)) return [];
   const box = boundingBoxAround(point, radiusM);
   const rows = await db
-    .select({
-      id: reports.id,
-      registrationNumber: reports.registrationNumber,
-      status: reports.status,
-      description: reports.description,
-      addressText: reports.addressText,
-      registeredOn: reports.registeredOn,
-      lon: reports.lon,
-      lat: reports.lat,
-      categoryCode: reports.categoryCode,
-      applicants: sql<number>`(select count(*)::int from ${reportApplicants} where ${reportApplicants.reportId} = ${reports.id})`,
-    })
+    .select({ ...offeredColumns, lon: reports.lon, lat: reports.lat, categoryCode: reports.categoryCode })
     .from(reports)
     .where(
       and(
@@ -457,16 +450,7 @@ export async function nearbyOpenReports(
     { point, categoryCode },
     { radiusM, limit: opts.limit ?? 5 },
   );
-  return found.map((r) => ({
-    id: r.id,
-    registrationNumber: r.registrationNumber,
-    status: r.status as ReportStatus,
-    description: r.description,
-    addressText: r.addressText,
-    registeredOn: r.registeredOn,
-    distanceM: r.distanceM,
-    applicants: Number(r.applicants),
-  }));
+  return found.map((r) => offered(r, r.distanceM));
 }
 
 export type JoinOutcome =
