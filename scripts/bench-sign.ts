@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
-import { petitions, signatures } from '../db/schema';
+import { petitions, sessions as sessionsTable, signatures } from '../db/schema';
 import { seedReferenceData } from '../db/seed';
 import { createPetition } from '../app/domain/petitions/petitions.server';
 import { getCounts, reconcileCounts } from '../app/domain/signatures/counts.server';
@@ -252,6 +252,10 @@ async function main() {
     let next = 0;
     const timedRun = async (run: number) => {
       const petition = await open(`Benchmark petition ${run}: safer roads near schools`);
+      // Signers arrive from the petition page, whose request refreshed their session's last-seen
+      // time (sessions are touched at most once a minute): so do these sessions, or the signing
+      // requests would also pay that touch once the fixture is a minute old.
+      await handle.db.update(sessionsTable).set({ lastSeenAt: new Date() });
       const latencies: number[] = [];
       const verifyLatencies: number[] = [];
       let failures = 0;
