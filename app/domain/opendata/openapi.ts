@@ -158,6 +158,28 @@ const closed = (properties: Record<string, SchemaObject>, description?: string):
   additionalProperties: false,
 });
 
+/** A page of a list resource: its items, the paging figures and the links to other pages. */
+const pageOf = (item: string, description: string, totalDescription?: string): SchemaObject =>
+  closed(
+    {
+      data: { type: 'array', items: schemaRef(item) },
+      meta: closed({
+        total: { type: 'integer', minimum: 0, ...(totalDescription ? { description: totalDescription } : {}) },
+        page: { type: 'integer', minimum: 1 },
+        per_page: { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE },
+        pages: { type: 'integer', minimum: 1 },
+      }),
+      links: closed({
+        self: str('This page.', { format: 'uri' }),
+        first: str('The first page.', { format: 'uri' }),
+        last: str('The last page.', { format: 'uri' }),
+        prev: strOrNull('The previous page.', { format: 'uri' }),
+        next: strOrNull('The next page.', { format: 'uri' }),
+      }),
+    },
+    description,
+  );
+
 const KATO = '^[0-9]{9}$';
 const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 
@@ -352,25 +374,7 @@ const REPORT_SCHEMAS: Record<string, SchemaObject> = {
     },
     'A local issue report with its public history.',
   ),
-  ReportList: closed(
-    {
-      data: { type: 'array', items: schemaRef('Report') },
-      meta: closed({
-        total: { type: 'integer', minimum: 0 },
-        page: { type: 'integer', minimum: 1 },
-        per_page: { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE },
-        pages: { type: 'integer', minimum: 1 },
-      }),
-      links: closed({
-        self: str('This page.', { format: 'uri' }),
-        first: str('The first page.', { format: 'uri' }),
-        last: str('The last page.', { format: 'uri' }),
-        prev: strOrNull('The previous page.', { format: 'uri' }),
-        next: strOrNull('The next page.', { format: 'uri' }),
-      }),
-    },
-    'One page of reports, newest first.',
-  ),
+  ReportList: pageOf('Report', 'One page of reports, newest first.'),
 };
 
 const REPORT_PARAMETERS: readonly ParameterObject[] = [
@@ -489,25 +493,7 @@ const SCHEMAS: Record<string, SchemaObject> = {
   }),
   Petition: closed(PETITION_PROPERTIES, 'A public petition.'),
   PetitionDetail: closed(DETAIL_PROPERTIES, 'A public petition with its signatures by region and its timeline.'),
-  PetitionList: closed(
-    {
-      data: { type: 'array', items: schemaRef('Petition') },
-      meta: closed({
-        total: { type: 'integer', minimum: 0, description: 'Petitions matching the filters (all pages).' },
-        page: { type: 'integer', minimum: 1 },
-        per_page: { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE },
-        pages: { type: 'integer', minimum: 1 },
-      }),
-      links: closed({
-        self: str('This page.', { format: 'uri' }),
-        first: str('The first page.', { format: 'uri' }),
-        last: str('The last page.', { format: 'uri' }),
-        prev: strOrNull('The previous page.', { format: 'uri' }),
-        next: strOrNull('The next page.', { format: 'uri' }),
-      }),
-    },
-    'One page of public petitions.',
-  ),
+  PetitionList: pageOf('Petition', 'One page of public petitions.', 'Petitions matching the filters (all pages).'),
   Problem: {
     type: 'object',
     description: 'Problem details (RFC 9457). title, detail and messages are in the language of lng, else Accept-Language, else Kazakh.',
