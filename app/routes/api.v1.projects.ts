@@ -1,12 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
-import { weakEtag } from '../domain/opendata/etag.server';
-import { apiLocale, JSON_TYPE, methodNotAllowed, preflight, problem, problemReply, representation, validatorOf, type ApiReply } from '../domain/opendata/http';
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { preflight } from '../domain/opendata/http';
 import { parseDetailParams } from '../domain/opendata/params';
 import { listPublicProjects } from '../domain/projects/links.server';
 import { getDeps } from '../services/db.server';
-import { getEnv } from '../services/env.server';
-
-const reply = (r: ApiReply) => new Response(r.body, { status: r.status, headers: r.headers });
+import { apiRequest, invalidParameters, jsonReply, readOnlyAction, reply } from '../services/opendata-http.server';
 
 /**
  * GET /api/v1/projects: the national projects with their counts of petitions confirmed as linked
@@ -14,25 +11,12 @@ const reply = (r: ApiReply) => new Response(r.body, { status: r.status, headers:
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   if (request.method === 'OPTIONS') return reply(preflight());
-  const url = new URL(request.url);
-  const { publicOrigin } = getEnv();
-  const locale = apiLocale(url.searchParams.get('lng'), request.headers.get('Accept-Language'));
-  const parsed = parseDetailParams(url.searchParams);
-  if (parsed.kind === 'invalid') return reply(problemReply(problem('invalidParameters', locale, publicOrigin, { instance: url.pathname, errors: parsed.errors }), locale));
-  const body = await listPublicProjects(getDeps(), { publicOrigin });
-  return reply(
-    representation({
-      body: JSON.stringify(body),
-      contentType: JSON_TYPE,
-      etag: weakEtag(validatorOf(body, 'json')),
-      ifNoneMatch: request.headers.get('If-None-Match'),
-      headers: { 'X-Total-Count': String(body.meta.total) },
-    }),
-  );
+  const r = apiRequest(request);
+  const parsed = parseDetailParams(r.url.searchParams);
+  if (parsed.kind === 'invalid') return invalidParameters(r, parsed.errors);
+  const body = await listPublicProjects(getDeps(), { publicOrigin: r.publicOrigin });
+  return jsonReply(r, body, { 'X-Total-Count': String(body.meta.total) });
 }
 
 /** The open data is read-only. */
-export async function action({ request }: ActionFunctionArgs) {
-  const url = new URL(request.url);
-  return reply(methodNotAllowed(apiLocale(url.searchParams.get('lng'), request.headers.get('Accept-Language')), getEnv().publicOrigin));
-}
+export const action = readOnlyAction;
