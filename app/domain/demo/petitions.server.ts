@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { accounts, citizens, passkeys, petitions, staffRoles } from '../../../db/schema';
+import { accounts, passkeys, petitions, staffRoles } from '../../../db/schema';
 import type { IdentityConfig } from '../identity/config';
-import { anniversary, checkIin, composeIin } from '../identity/iin';
-import { iinHmac } from '../identity/iin-hmac.server';
 import type { Actor } from '../identity/permissions';
 import { actAsAddressee, createPetition, moderatePetition, submitForSupport } from '../petitions/petitions.server';
 import { reconcileCounts } from '../signatures/counts.server';
 import { signPetition, startSigning } from '../signatures/signing.server';
 import type { Deps } from '../shared/deps';
+import { back, insertDemoCitizen } from './people.server';
 import { SoftAuthenticator } from './soft-authenticator.server';
 
 /**
@@ -28,29 +27,21 @@ async function demoCitizens(deps: Deps, cfg: IdentityConfig, n: number): Promise
   const out: DemoCitizen[] = [];
   for (let i = 0; i < n; i++) {
     const birthDate = `19${70 + (i % 30)}-0${1 + (i % 9)}-1${i % 10}`;
-    const iin = composeIin(birthDate, i % 2 ? 'M' : 'F', 7000 + i);
-    const info = checkIin(iin);
-    if (info.kind !== 'valid') continue;
-    const accountId = randomUUID();
-    const authenticator = new SoftAuthenticator(cfg.origins[0]!);
-    authenticator.createCredential({ challenge: 'AA', rp: { id: cfg.rpId, name: cfg.rpName }, user: { id: Buffer.from(accountId).toString('base64url'), name: 'demo', displayName: 'demo' }, pubKeyCredParams: [] });
     const residence = RESIDENCES[i % RESIDENCES.length]!;
     const longAgo = new Date(deps.clock.now().getTime() - (60 + i) * 86_400_000);
-    await deps.db.insert(accounts).values({ id: accountId, kind: 'citizen', displayName: `Demo${i + 1} C.`, createdAt: longAgo });
-    await deps.db.insert(citizens).values({
-      accountId,
-      iinHmac: iinHmac(iin, cfg.iinKeys.current),
-      iinKeyVersion: cfg.iinKeys.current.version,
+    const accountId = await insertDemoCitizen(deps, cfg, {
+      birthDate,
+      sex: i % 2 ? 'M' : 'F',
+      serial: 7000 + i,
       givenName: `Demo${i + 1}`,
       familyName: 'Citizen',
-      birthYear: Number(info.info.birthDate.slice(0, 4)),
-      adultOn: anniversary(info.info.birthDate, 18),
-      sex: info.info.sex,
-      residenceKato: residence,
-      residenceUnitKato: residence,
-      proofingMethod: 'demo',
-      proofedAt: longAgo,
+      displayName: `Demo${i + 1} C.`,
+      residence,
+      since: longAgo,
     });
+    if (!accountId) continue;
+    const authenticator = new SoftAuthenticator(cfg.origins[0]!);
+    authenticator.createCredential({ challenge: 'AA', rp: { id: cfg.rpId, name: cfg.rpName }, user: { id: Buffer.from(accountId).toString('base64url'), name: 'demo', displayName: 'demo' }, pubKeyCredParams: [] });
     const cred = authenticator.credentials[0]!;
     await deps.db.insert(passkeys).values({ accountId, credentialId: cred.id, publicKey: cred.publicKey, transports: ['internal'], name: 'Demo passkey', createdAt: longAgo });
     out.push({ actor: { accountId, kind: 'citizen', roles: [] }, authenticator });
@@ -69,11 +60,6 @@ const AGENTS = [
  * Signs as a demo citizen at a moment in the past (demo signatures are spread over days, from
  * varied networks and devices, as real ones are), through the real signing path.
  */
-/** The same dependencies with the clock set `hoursAgo` hours back (demo history). */
-function back(deps: Deps, hoursAgo: number): Deps {
-  const at = new Date(deps.clock.now().getTime() - hoursAgo * 3_600_000);
-  return { ...deps, clock: { now: () => at } };
-}
 
 async function sign(deps: Deps, cfg: IdentityConfig, c: DemoCitizen, petitionId: string, hoursAgo: number, k: number): Promise<boolean> {
   const past = back(deps, hoursAgo);

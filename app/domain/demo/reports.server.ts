@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import sharp from 'sharp';
-import { accounts, citizens, localBodies, reports, staffRoles, units } from '../../../db/schema';
+import { accounts, localBodies, reports, staffRoles, units } from '../../../db/schema';
 import type { IdentityConfig } from '../identity/config';
-import { anniversary, checkIin, composeIin } from '../identity/iin';
-import { iinHmac } from '../identity/iin-hmac.server';
 import type { Actor } from '../identity/permissions';
 import { confirmFix, provideInfo, rejectFix } from '../reports/citizen.server';
 import { runReportClocks } from '../reports/clocks.server';
@@ -20,6 +18,7 @@ import {
   type FixPhoto,
 } from '../reports/staff.server';
 import type { Deps } from '../shared/deps';
+import { back, insertDemoCitizen } from './people.server';
 
 /**
  * Demo reports for local runs: a dozen reports in several cities (Astana's districts first, where
@@ -33,35 +32,23 @@ import type { Deps } from '../shared/deps';
 const DAY = 24;
 const META = { ip: null, userAgent: 'demo seed' };
 
-function back(deps: Deps, hoursAgo: number): Deps {
-  const at = new Date(deps.clock.now().getTime() - hoursAgo * 3_600_000);
-  return { ...deps, clock: { now: () => at } };
-}
 
 async function demoReporters(deps: Deps, cfg: IdentityConfig, n: number): Promise<string[]> {
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     const birthDate = `19${65 + (i % 30)}-1${i % 3}-2${i % 8}`;
-    const iin = composeIin(birthDate, i % 2 ? 'F' : 'M', 8100 + i);
-    const info = checkIin(iin);
-    if (info.kind !== 'valid') continue;
-    const accountId = randomUUID();
-    const longAgo = new Date(deps.clock.now().getTime() - (90 + i) * 86_400_000);
-    await deps.db.insert(accounts).values({ id: accountId, kind: 'citizen', displayName: `Reporter${i + 1} D.`, locale: ['kk', 'ru', 'en'][i % 3]!, createdAt: longAgo });
-    await deps.db.insert(citizens).values({
-      accountId,
-      iinHmac: iinHmac(iin, cfg.iinKeys.current),
-      iinKeyVersion: cfg.iinKeys.current.version,
+    const accountId = await insertDemoCitizen(deps, cfg, {
+      birthDate,
+      sex: i % 2 ? 'F' : 'M',
+      serial: 8100 + i,
       givenName: `Reporter${i + 1}`,
       familyName: 'Demo',
-      birthYear: Number(info.info.birthDate.slice(0, 4)),
-      adultOn: anniversary(info.info.birthDate, 18),
-      sex: info.info.sex,
-      residenceKato: '711310000',
-      residenceUnitKato: '711310000',
-      proofingMethod: 'demo',
-      proofedAt: longAgo,
+      displayName: `Reporter${i + 1} D.`,
+      residence: '711310000',
+      since: new Date(deps.clock.now().getTime() - (90 + i) * 86_400_000),
+      locale: ['kk', 'ru', 'en'][i % 3]!,
     });
+    if (!accountId) continue;
     out.push(accountId);
   }
   return out;
