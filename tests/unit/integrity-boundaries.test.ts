@@ -1,35 +1,24 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   accountWave,
   buildCoSignIndex,
   lockstep,
   networkConcentration,
-  parseIntegrityConfig,
   sharedDevice,
   throttle,
-  type IntegrityConfig,
   type SignalContext,
   type SignalResult,
   type SignatureEvent,
 } from '../../app/domain/integrity';
 import { parseStoredGroup, rescoreWithGroup, scoreSignals } from '../../app/domain/integrity/score';
+import { integrityConfig } from '../support/integrity';
 
 /**
  * Boundary values the per-signal tests (integrity-signals.test.ts) leave out: saturation points,
  * one step past them, Δt exactly, co-signers exactly at the minimum; and the group re-scoring
  * helpers the worker uses (stored groups read back from JSON, re-scoring with a group's evidence).
  */
-const raw = JSON.parse(readFileSync(new URL('../../db/seed/data/dauys_integrity_config.json', import.meta.url), 'utf8')) as unknown;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests tweak arbitrary config fields
-function config(mutate?: (c: any) => void): IntegrityConfig {
-  const c = structuredClone(raw);
-  mutate?.(c);
-  const r = parseIntegrityConfig(c);
-  if (r.kind !== 'ok') throw new Error(r.issues.join('\n'));
-  return r.config;
-}
+const config = integrityConfig;
 
 const cfg = config();
 const T = Date.parse('2026-03-03T06:00:00Z');

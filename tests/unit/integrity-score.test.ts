@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   CoSignIndex,
@@ -14,22 +13,13 @@ import {
   requiredLookback,
   scoreSignals,
   withGroupEvidence,
-  type IntegrityConfig,
   type SignalName,
   type SignalResult,
   type SignatureEvent,
 } from '../../app/domain/integrity';
+import { integrityConfig, rawIntegrityConfig } from '../support/integrity';
 
-const raw = JSON.parse(readFileSync(new URL('../../db/seed/data/dauys_integrity_config.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests tweak arbitrary config fields
-function config(mutate?: (c: any) => void): IntegrityConfig {
-  const c = structuredClone(raw);
-  mutate?.(c);
-  const r = parseIntegrityConfig(c);
-  if (r.kind !== 'ok') throw new Error(r.issues.join('\n'));
-  return r.config;
-}
+const config = integrityConfig;
 
 const cfg = config();
 const T = Date.parse('2026-03-03T06:00:00Z');
@@ -162,7 +152,7 @@ type Json = any;
 
 describe('configuration', () => {
   it('the seed file is valid; its metadata is dropped; shared ranges parse', () => {
-    const r = parseIntegrityConfig(raw);
+    const r = parseIntegrityConfig(rawIntegrityConfig);
     expect(r.kind).toBe('ok');
     if (r.kind !== 'ok') return;
     expect(r.config).not.toHaveProperty('_meta');
@@ -175,7 +165,7 @@ describe('configuration', () => {
       { windowSeconds: 60, max: 1 },
       { windowSeconds: 300, max: 5 },
     ]);
-    expect(typeof raw._meta).toBe('object');
+    expect(typeof rawIntegrityConfig._meta).toBe('object');
   });
 
   it.each([
@@ -185,7 +175,7 @@ describe('configuration', () => {
     ['a missing weight', (c: Json) => delete c.score.weights.lockstep, 'score.weights.lockstep'],
     ['a cluster saturation below the minimum', (c: Json) => (c.lockstep.saturationClusterSize = 3), 'lockstep.saturationClusterSize'],
   ])('refuses %s, naming the field', (_what, mutate, path) => {
-    const c = structuredClone(raw);
+    const c = structuredClone(rawIntegrityConfig);
     mutate(c);
     const r = parseIntegrityConfig(c);
     expect(r.kind).toBe('invalid');

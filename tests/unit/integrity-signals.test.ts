@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   CoSignIndex,
@@ -8,25 +7,15 @@ import {
   evaluateSignals,
   lockstep,
   networkConcentration,
-  parseIntegrityConfig,
   sharedDevice,
   throttle,
   velocityBurst,
-  type IntegrityConfig,
   type SignalContext,
   type SignatureEvent,
 } from '../../app/domain/integrity';
+import { integrityConfig } from '../support/integrity';
 
-const raw = JSON.parse(readFileSync(new URL('../../db/seed/data/dauys_integrity_config.json', import.meta.url), 'utf8')) as unknown;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests tweak arbitrary config fields
-function config(mutate?: (c: any) => void): IntegrityConfig {
-  const c = structuredClone(raw);
-  mutate?.(c);
-  const r = parseIntegrityConfig(c);
-  if (r.kind !== 'ok') throw new Error(r.issues.join('\n'));
-  return r.config;
-}
+const config = integrityConfig;
 
 const cfg = config();
 const T = Date.parse('2026-03-03T06:00:00Z');

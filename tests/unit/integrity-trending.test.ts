@@ -1,18 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseIntegrityConfig, type IntegrityConfig } from '../../app/domain/integrity';
+import { parseIntegrityConfig } from '../../app/domain/integrity';
 import { deviceKey, trendingSources, trendingWindow, type TrendingInput } from '../../app/domain/integrity/trending';
+import { integrityConfig, rawIntegrityConfig } from '../support/integrity';
 
-const raw = JSON.parse(readFileSync(new URL('../../db/seed/data/dauys_integrity_config.json', import.meta.url), 'utf8')) as unknown;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests tweak arbitrary config fields
-function config(mutate?: (c: any) => void): IntegrityConfig {
-  const c = structuredClone(raw);
-  mutate?.(c);
-  const r = parseIntegrityConfig(c);
-  if (r.kind !== 'ok') throw new Error(r.issues.join('\n'));
-  return r.config;
-}
+const config = integrityConfig;
 
 const cfg = config((c) => {
   c.trending = { windowMinutes: 60, logAt: { network: 10, device: 5 }, alertAt: { network: 20, device: 8 }, topPerPetition: 2 };
@@ -73,7 +64,7 @@ describe('trending sources', () => {
   });
 
   it('refuses an alert threshold below the log threshold', () => {
-    const bad = structuredClone(raw) as { trending: { alertAt: { network: number } } };
+    const bad = structuredClone(rawIntegrityConfig) as { trending: { alertAt: { network: number } } };
     bad.trending.alertAt.network = 1;
     expect(parseIntegrityConfig(bad).kind).toBe('invalid');
   });
