@@ -1,8 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, citizens, localBodies, notifications, reportApplicants, reportEvents, reports, staffRoles } from '../../db/schema';
+import { accounts, localBodies, notifications, reportApplicants, reportEvents, reports, staffRoles } from '../../db/schema';
 import { seedReferenceData } from '../../db/seed';
 import type { Actor } from '../../app/domain/identity/permissions';
 import { confirmFix, myReport, myReports, provideInfo, rejectFix } from '../../app/domain/reports/citizen.server';
@@ -15,6 +15,7 @@ import { fixedClock, silentLogger } from '../../app/domain/shared/deps';
 import { ForbiddenError } from '../../app/domain/shared/errors';
 import { processPhoto } from '../../app/services/images.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
+import { proofedCitizen } from '../support/reports';
 
 /**
  * The citizen after filing, through the domain functions on a seeded database: nearby duplicates
@@ -32,27 +33,7 @@ const deps = () => ({ db: db(), clock, log: silentLogger, routing });
 const meta = { ip: '127.0.0.1', userAgent: 'vitest' };
 const STATION = { lon: 71.4094, lat: 51.1955 };
 
-async function citizen(locale = 'ru', email: string | null = `${randomUUID()}@example.kz`): Promise<string> {
-  const id = randomUUID();
-  await db().insert(accounts).values({ id, kind: 'citizen', displayName: 'Citizen T.', email, locale });
-  await db()
-    .insert(citizens)
-    .values({
-      accountId: id,
-      iinHmac: createHash('sha256').update(id).digest('hex'),
-      iinKeyVersion: 1,
-      givenName: 'Citizen',
-      familyName: 'T.',
-      birthYear: 1985,
-      adultOn: '2003-01-01',
-      sex: 'M',
-      residenceKato: '711110000',
-      residenceUnitKato: '711110000',
-      proofingMethod: 'demo',
-      proofedAt: new Date(FRIDAY),
-    });
-  return id;
-}
+const citizen = (locale = 'ru') => proofedCitizen(db(), { given: 'Citizen', family: 'T.' }, new Date(FRIDAY), { locale });
 
 async function officer(unitKato: string): Promise<Actor> {
   const [body] = await db().select({ id: localBodies.id }).from(localBodies).where(and(eq(localBodies.unitKato, unitKato), eq(localBodies.kind, 'akimat')));

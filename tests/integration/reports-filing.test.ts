@@ -1,10 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accounts,
-  citizens,
   localBodies,
   notifications,
   outbox,
@@ -26,6 +25,7 @@ import { LOCALES, getT } from '../../app/i18n';
 import { processPhoto } from '../../app/services/images.server';
 import { ADMINISTRATIVE_CENTRES, DISTRICT_TOWNS } from '../fixtures/routing/places';
 import { createTestDatabase, type TestDatabase } from '../support/db';
+import { proofedCitizen } from '../support/reports';
 
 /**
  * Filing and routing on a seeded PostgreSQL database, through the domain functions (the pages are
@@ -43,29 +43,7 @@ const deps = (at = FRIDAY) => ({ db: db(), clock: fixedClock(at), log: silentLog
 const ASTANA_STATION = { lon: 71.4094, lat: 51.1955 }; // Saryarka District, Astana
 const BISHKEK = { lon: 74.5698, lat: 42.8746 };
 
-async function citizen(opts: { email?: string | null; locale?: string } = {}): Promise<string> {
-  const id = randomUUID();
-  await db()
-    .insert(accounts)
-    .values({ id, kind: 'citizen', displayName: 'Aigerim N.', email: opts.email === undefined ? `${id}@example.kz` : opts.email, locale: opts.locale ?? 'ru' });
-  await db()
-    .insert(citizens)
-    .values({
-      accountId: id,
-      iinHmac: createHash('sha256').update(id).digest('hex'),
-      iinKeyVersion: 1,
-      givenName: 'Aigerim',
-      familyName: 'N.',
-      birthYear: 1990,
-      adultOn: '2008-01-01',
-      sex: 'F',
-      residenceKato: '711110000',
-      residenceUnitKato: '711110000',
-      proofingMethod: 'demo',
-      proofedAt: new Date(FRIDAY),
-    });
-  return id;
-}
+const citizen = (opts: { email?: string | null; locale?: string } = {}) => proofedCitizen(db(), { given: 'Aigerim', family: 'N.' }, new Date(FRIDAY), opts);
 
 async function photo(): Promise<CleanPhoto> {
   const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 80, b: 40 } } }).jpeg().toBuffer();

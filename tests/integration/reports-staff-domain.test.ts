@@ -1,8 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, auditLog, citizens, localBodies, notifications, reportApplicants, reportAssignments, reportEvents, reports, staffRoles } from '../../db/schema';
+import { accounts, auditLog, localBodies, notifications, reportApplicants, reportAssignments, reportEvents, reports, staffRoles } from '../../db/schema';
 import { seedReferenceData } from '../../db/seed';
 import type { Actor } from '../../app/domain/identity/permissions';
 import { provideInfo, rejectFix } from '../../app/domain/reports/citizen.server';
@@ -26,6 +26,7 @@ import { loadRoutingData, type LoadedRoutingData } from '../../app/domain/routin
 import { processPhoto } from '../../app/services/images.server';
 import { processJob } from '../../workers/processors';
 import { createTestDatabase, type TestDatabase } from '../support/db';
+import { proofedCitizen } from '../support/reports';
 
 /**
  * Staff actions and the scheduled `reports.clocks` job on a seeded PostgreSQL database, through the
@@ -54,27 +55,7 @@ let cityOfficer: Actor;
 let almatyOfficer: Actor;
 let cityOfficerId: string;
 
-async function citizen(): Promise<string> {
-  const id = randomUUID();
-  await db().insert(accounts).values({ id, kind: 'citizen', displayName: 'Dana K.', email: null, locale: 'ru' });
-  await db()
-    .insert(citizens)
-    .values({
-      accountId: id,
-      iinHmac: createHash('sha256').update(id).digest('hex'),
-      iinKeyVersion: 1,
-      givenName: 'Dana',
-      familyName: 'K.',
-      birthYear: 1990,
-      adultOn: '2008-01-01',
-      sex: 'F',
-      residenceKato: '711110000',
-      residenceUnitKato: '711110000',
-      proofingMethod: 'demo',
-      proofedAt: new Date(FRIDAY),
-    });
-  return id;
-}
+const citizen = () => proofedCitizen(db(), { given: 'Dana', family: 'K.' }, new Date(FRIDAY), { email: null });
 
 async function staff(bodyId: number): Promise<Actor> {
   const id = randomUUID();

@@ -7,9 +7,12 @@ import { processPhoto } from '../../app/services/images.server';
 
 /** Fixtures for report tests: proofed citizens and clean photos (through the real processPhoto). */
 
-export async function proofedCitizen(db: Db, name: { given: string; family: string }, at: Date): Promise<string> {
+/** A proofed adult citizen of Almaty District, Astana; `email` null for one without an address. */
+export async function proofedCitizen(db: Db, name: { given: string; family: string }, at: Date, opts: { email?: string | null; locale?: string } = {}): Promise<string> {
   const id = randomUUID();
-  await db.insert(accounts).values({ id, kind: 'citizen', displayName: `${name.given} ${name.family}`, email: `${id}@example.kz`, locale: 'ru' });
+  await db
+    .insert(accounts)
+    .values({ id, kind: 'citizen', displayName: `${name.given} ${name.family}`, email: opts.email === undefined ? `${id}@example.kz` : opts.email, locale: opts.locale ?? 'ru' });
   await db.insert(citizens).values({
     accountId: id,
     iinHmac: createHash('sha256').update(id).digest('hex'),
