@@ -1,8 +1,8 @@
 import type { Db } from '../../../db/client';
 import type { Deps } from '../shared/deps';
-import { fitEquirectangular, unionBox, type LonLatBox } from './projection';
-import { loadUnitShapes } from './shapes.server';
-import { geometryToPath, type PathOptions, type PolygonalGeometry } from './svg-path';
+import { fitEquirectangular, unionBox } from './projection';
+import { loadUnitShapes, type UnitShape } from './shapes.server';
+import { geometryToPath, type PathOptions } from './svg-path';
 
 /**
  * The map of the first-level units (regions and cities of republican significance) as SVG paths,
@@ -37,15 +37,8 @@ export interface MapOptions extends PathOptions {
 /** 640 px wide is plenty for a page column; ε = 0.6 px is below what the eye sees at that size. */
 export const DEFAULT_MAP_OPTIONS: MapOptions = { width: 640, padding: 4, epsilon: 0.6, minArea: 1.5, precision: 1 };
 
-export interface BoundaryInput {
-  kato: string;
-  type: string;
-  nameKk: string;
-  nameRu: string;
-  nameEn: string;
-  geometry: PolygonalGeometry;
-  box: LonLatBox;
-}
+/** A boundary row the region map is built from (a unit shape; the level is not needed). */
+export type BoundaryInput = Omit<UnitShape, 'level'>;
 
 /** Builds the map from boundary rows (pure apart from timing). */
 export function buildRegionMap(rows: readonly BoundaryInput[], opts: MapOptions = DEFAULT_MAP_OPTIONS): RegionMap | null {

@@ -20,6 +20,16 @@ export interface UnitShape {
   box: LonLatBox;
 }
 
+/** A unit drawn on a server-side SVG map: its names and its outline as an SVG path. */
+export interface MapUnitPath {
+  kato: string;
+  level: number;
+  nameKk: string;
+  nameRu: string;
+  nameEn: string;
+  d: string;
+}
+
 /** Which shapes: the first-level units; a region and its districts; or one unit. */
 export type ShapeSelection = { kind: 'country' } | { kind: 'region'; kato: string } | { kind: 'unit'; kato: string };
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/client';
 import { fitEquirectangular, unionBox, type Projection } from '../maps/projection';
 import { DEFAULT_MAP_OPTIONS } from '../maps/region-map.server';
-import { loadUnitShapes } from '../maps/shapes.server';
+import { loadUnitShapes, type MapUnitPath } from '../maps/shapes.server';
 import { geometryToPath } from '../maps/svg-path';
 
 /**
@@ -15,14 +15,7 @@ import { geometryToPath } from '../maps/svg-path';
  * Built once per database handle and zoom, then shared by every request.
  */
 
-export interface FilingMapUnit {
-  kato: string;
-  level: number;
-  nameKk: string;
-  nameRu: string;
-  nameEn: string;
-  d: string;
-}
+export type FilingMapUnit = MapUnitPath;
 
 export interface FilingMap {
   zoom: 'country' | 'region' | 'district';

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/client';
 import { DEFAULT_MAP_OPTIONS } from '../maps/region-map.server';
 import { fitEquirectangular, unionBox, type LonLatBox, type Projection } from '../maps/projection';
-import { loadUnitShapes } from '../maps/shapes.server';
+import { loadUnitShapes, type MapUnitPath } from '../maps/shapes.server';
 import { geometryToPath } from '../maps/svg-path';
 import type { Deps } from '../shared/deps';
 import type { StatusGroup } from './groups';
@@ -15,14 +15,7 @@ import type { MapPoint } from './public.server';
  * are projected per request with the same projection.
  */
 
-export interface ReportMapUnit {
-  kato: string;
-  level: number;
-  nameKk: string;
-  nameRu: string;
-  nameEn: string;
-  d: string;
-}
+export type ReportMapUnit = MapUnitPath;
 
 export interface ReportMapBase {
   width: number;
