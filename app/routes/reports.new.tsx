@@ -9,8 +9,7 @@ import {
   checkReportDraft,
   fileReport,
   joinReport,
-  nearbyOpenReports,
-  similarAddressOpenReports,
+  offeredDuplicates,
   reportCategories,
   type FilingMessage,
   type NearbyOpenReport,
@@ -99,10 +98,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = String(form.get('intent') ?? '');
   const reporter = { kind: 'citizen' as const, accountId: session.accountId };
   const draft = { reporter, categoryCode: values.categoryCode, place: placeOf(values), description: values.description };
-  const nearbyFor = (v: Values) => {
-    const p = placeOf(v);
-    return p.kind === 'point' ? nearbyOpenReports(deps.db, v.categoryCode, p) : similarAddressOpenReports(deps.db, v.categoryCode, { unitKato: p.unitKato, addressText: p.addressText });
-  };
+  const nearbyFor = (v: Values) => offeredDuplicates(deps.db, v.categoryCode, placeOf(v));
 
   if (intent === 'join') {
     const reportId = String(form.get('reportId') ?? '');

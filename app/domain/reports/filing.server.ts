@@ -453,6 +453,16 @@ export async function nearbyOpenReports(
   return found.map((r) => offered(r, r.distanceM));
 }
 
+/**
+ * The open reports offered for "me too" while a citizen files one: within 250 m of a point, or,
+ * filed without a point, in the same unit at a similar address.
+ */
+export function offeredDuplicates(db: Db, categoryCode: string, place: ReportPlace): Promise<NearbyOpenReport[]> {
+  return place.kind === 'point'
+    ? nearbyOpenReports(db, categoryCode, place)
+    : similarAddressOpenReports(db, categoryCode, { unitKato: place.unitKato, addressText: place.addressText });
+}
+
 export type JoinOutcome =
   | { kind: 'joined'; reportId: string; registrationNumber: string }
   | { kind: 'already-joined'; reportId: string; registrationNumber: string }
